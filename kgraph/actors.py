@@ -1,0 +1,319 @@
+"""Actors: find where countries, organisations, leaders and agents are named in a parsed Doc, and resolve
+a noun phrase to canonical actors with CAMEO codes ("Russian troops" → RUS_MIL / RUSMIL).
+
+The gazetteer is data (ontology/actors/*.jsonl, plus user files in the same format); see
+ontology/actors/README.md for the format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .model import Actor, Mention, Role
+from .resources import DataFileError, ontology_dir, read_jsonl
+
+GAZETTEER_FILES = ("countries.jsonl", "organisations.jsonl", "people.jsonl")
+AGENT_FILE = "agents.jsonl"
+GOVERNMENT = "GOV"
+FORMER_OFFICIAL = "ELI"  # CAMEO codes a former office holder as an elite, not as the government
+# Children that belong to a noun phrase naming an actor ("the [US] [National Security Council] spokesman").
+NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "nummod", "case", "appos", "npadvmod", "cc", "conj"}
+# Prepositions whose object still names whose agent the head is ("a spokesman for the NSC", "the government
+# of Iraq", "officials from Russia"); others ("troops near the border") do not.
+OWNER_PREPS = {"of", "for", "from"}
+
+
+@dataclass
+class Entry:
+    actor: Actor
+    names: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    seats: tuple[str, ...] = ()
+    descriptions: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+    def code_on(self, day: dt.date | None) -> str:
+        """The CAMEO code this actor acts under on `day` (a person's office decides it)."""
+        if not self.roles:
+            return self.actor.cameo or self.actor.id
+        if day is not None:
+            current = [r for r in self.roles if r.holds_on(day)]
+            if current:
+                return _role_code(current[0])
+            past = [r for r in self.roles if r.end is not None and r.end <= day and r.country]
+            if past:
+                return past[-1].country + FORMER_OFFICIAL
+            return self.actor.country or ""
+        open_roles = [r for r in self.roles if r.end is None]
+        return _role_code((open_roles or list(self.roles))[-1])
+
+
+def _role_code(role: Role) -> str:
+    return (role.country or "") + role.agent if role.country else (role.org or "") + role.agent
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    agents: dict[str, str] = field(default_factory=dict)  # lower-case phrase → agent code
+    agent_labels: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, extra: Iterable[str | Path] = ()) -> Gazetteer:
+        gaz = cls()
+        base = ontology_dir() / "actors"
+        for name in GAZETTEER_FILES:
+            gaz.add_file(base / name)
+        gaz.add_agent_file(base / AGENT_FILE)
+        for path in extra:
+            gaz.add_user_file(Path(path))
+        return gaz
+
+    # -- loading -------------------------------------------------------------------------------------
+    def add_file(self, path: Path) -> None:
+        for number, obj in read_jsonl(path):
+            try:
+                entry = entry_from_json(obj)
+            except (KeyError, TypeError, ValueError) as err:
+                raise DataFileError(f"{path}:{number}: bad actor entry ({err})") from err
+            self.add(entry)
+
+    def add_user_file(self, path: Path) -> None:
+        from .dictionaries import load_user_actors
+
+        for entry in load_user_actors(path):
+            self.add(entry)
+
+    def add(self, entry: Entry) -> None:
+        """Add or override (same id) an entry."""
+        self.entries[entry.actor.id] = entry
+
+    def add_agent_file(self, path: Path) -> None:
+        for number, obj in read_jsonl(path):
+            try:
+                code = obj["code"]
+                self.agent_labels[code] = obj.get("label", code)
+                for word in obj["words"]:
+                    self.agents[word.lower()] = code
+            except (KeyError, TypeError) as err:
+                raise DataFileError(f"{path}:{number}: bad agent entry ({err})") from err
+
+    # -- lookups -------------------------------------------------------------------------------------
+    def surface_names(self) -> set[str]:
+        """Every proper name, demonym and seat, for the cleaner (words it must not split)."""
+        out: set[str] = set()
+        for e in self.entries.values():
+            for s in (*e.names, *e.demonyms, *e.seats):
+                out.update(s.split())
+                out.add(s)
+        return out
+
+    def group(self, country: Entry, agent: str) -> Actor:
+        """The actor for an agent of a country: the government is the country itself (CAMEO USAGOV ≈ USA
+        for dyads); other agents are groups that are part of it (RUS_MIL, SYR_OPP)."""
+        if agent == GOVERNMENT or country.actor.kind not in {"country", "territory"}:
+            return country.actor
+        gid = f"{country.actor.id}_{agent}"
+        return Actor(
+            id=gid,
+            label=f"{country.actor.label} ({self.agent_labels.get(agent, agent).lower()})",
+            kind="group",
+            country=country.actor.country,
+            cameo=(country.actor.cameo or country.actor.id) + agent,
+            wikidata=None,
+            part_of=country.actor.id,
+        )
+
+
+def entry_from_json(obj: dict) -> Entry:
+    actor = Actor(
+        id=str(obj["id"]),
+        label=str(obj.get("label") or obj["id"]),
+        kind=str(obj.get("kind") or "organisation"),
+        country=obj.get("country"),
+        cameo=obj.get("cameo") or None,
+        wikidata=obj.get("wikidata") or None,
+    )
+    roles = tuple(
+        Role(
+            country=r.get("country"),
+            agent=r.get("agent") or GOVERNMENT,
+            title=r.get("title") or "",
+            start=_date(r.get("start")),
+            end=_date(r.get("end")),
+            org=r.get("org"),
+        )
+        for r in obj.get("roles") or ()
+    )
+    return Entry(
+        actor=actor,
+        names=tuple(obj.get("names") or (actor.label,)),
+        demonyms=tuple(obj.get("demonyms") or ()),
+        seats=tuple(obj.get("seats") or ()),
+        descriptions=tuple(d.lower() for d in obj.get("descriptions") or ()),
+        roles=roles,
+    )
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    how: str  # name | demonym | seat | person | description
+
+
+class MentionFinder:
+    """spaCy PhraseMatchers built once from a Gazetteer; `find(doc, date)` lists the actor mentions."""
+
+    def __init__(self, gazetteer: Gazetteer, nlp) -> None:
+        self.gazetteer = gazetteer
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.candidates: dict[str, Candidate] = {}
+        self.descriptions: dict[str, list[Entry]] = {}
+        surfaces: dict[str, Candidate] = {}
+        for entry in gazetteer.entries.values():
+            how_name = "person" if entry.actor.kind == "person" else "name"
+            for how, values in (("seat", entry.seats), ("demonym", entry.demonyms), (how_name, entry.names)):
+                for value in values:
+                    surfaces.setdefault(value, Candidate(entry, how))
+                    if value.startswith("the ") and value[4:5].isupper():
+                        surfaces.setdefault(value[4:], Candidate(entry, how))
+            for d in entry.descriptions:
+                self.descriptions.setdefault(d, []).append(entry)
+        for i, (surface, cand) in enumerate(surfaces.items()):
+            key = f"A{i}"
+            self.candidates[key] = cand
+            self.names.add(key, [nlp.make_doc(surface)])
+        for phrase, code in gazetteer.agents.items():
+            self.lower.add(f"G:{code}", [nlp.make_doc(phrase)])
+        for phrase in self.descriptions:
+            self.lower.add(f"D:{phrase}", [nlp.make_doc(phrase)])
+
+    def find(self, doc: Doc, day: dt.date | None) -> list[Mention]:
+        """Actor mentions (names, demonyms, seats, people, descriptions resolved to the last actor they fit)
+        and agent mentions (government, military …) over the whole Doc, in text order."""
+        vocab = doc.vocab.strings
+        spans: list[Span] = []
+        for match_id, start, end in self.names(doc):
+            spans.append(Span(doc, start, end, label=vocab[match_id]))
+        for match_id, start, end in self.lower(doc):
+            spans.append(Span(doc, start, end, label=vocab[match_id]))
+        mentions: list[Mention] = []
+        recent: list[Entry] = []  # organisations and countries seen so far, for "the alliance"
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            label = span.label_
+            if label.startswith("G:"):
+                agent = label[2:]
+                mentions.append(Mention(span.start, span.end, _AGENT_ONLY, agent, "agent"))
+            elif label.startswith("D:"):
+                fits = self.descriptions.get(label[2:], [])
+                entry = next((e for e in reversed(recent) if any(e is f for f in fits)), None)
+                if entry is not None:
+                    mentions.append(Mention(span.start, span.end, entry.actor, entry.code_on(day), "description"))
+            else:
+                cand = self.candidates[label]
+                code = cand.entry.code_on(day)
+                if cand.how == "seat":
+                    code = (cand.entry.actor.cameo or cand.entry.actor.id) + GOVERNMENT
+                mentions.append(Mention(span.start, span.end, cand.entry.actor, code, cand.how))
+                recent.append(cand.entry)
+        return mentions
+
+
+_AGENT_ONLY = Actor(id="---", label="(agent)", kind="agent")
+
+
+class ActorResolver:
+    """Resolves the noun phrase headed by a token to the actors it names, using a sentence's mentions."""
+
+    def __init__(self, gazetteer: Gazetteer, mentions: Sequence[Mention]) -> None:
+        self.gazetteer = gazetteer
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def resolve(self, head: Token) -> list[tuple[Actor, str]]:
+        """Actors (with their CAMEO code in context) named by the phrase headed by `head`; [] if none.
+        Coordinated heads ("the US and NATO") are the caller's business: see `heads()`."""
+        own = self.by_token.get(head.i)
+        if own is not None and own.how != "agent":
+            if own.how == "demonym" and own.actor.kind in {"country", "territory"}:
+                agent = self._agent_in(head)
+                if agent:
+                    return [self._compose(own, agent)]
+            return [(own.actor, own.cameo)]
+        agent = own.cameo if own is not None else None
+        owners = self._owners(head)
+        if not owners:
+            return []
+        if agent is None:
+            agent = self._agent_in(head)
+        return [self._compose(m, agent) for m in owners]
+
+    def _compose(self, owner: Mention, agent: str | None) -> tuple[Actor, str]:
+        entry = self.gazetteer.entries.get(owner.actor.id)
+        if owner.how == "person" or entry is None or agent is None or owner.how == "description":
+            return owner.actor, owner.cameo
+        if entry.actor.kind in {"country", "territory"}:
+            base = entry.actor.cameo or entry.actor.id
+            return self.gazetteer.group(entry, agent), base + agent
+        return owner.actor, owner.cameo
+
+    def _agent_in(self, head: Token) -> str | None:
+        for token in (head, *head.children):
+            m = self.by_token.get(token.i)
+            if m is not None and m.how == "agent":
+                return m.cameo
+        return None
+
+    def _owners(self, head: Token) -> list[Mention]:
+        """Actor mentions among the modifiers of `head`: coordinated ones all count ("US and Russian
+        officials"); otherwise the nearest. Objects of owner prepositions count only when nothing closer does."""
+        direct: list[Mention] = []
+        through_prep: list[Mention] = []
+        stack = [(child, False) for child in head.children]
+        while stack:
+            token, via_prep = stack.pop()
+            if token.dep_ in NP_DEPS or token.dep_ == "pobj" and via_prep:
+                m = self.by_token.get(token.i)
+                if m is not None and m.how != "agent":
+                    (through_prep if via_prep else direct).append(m)
+                stack.extend((c, via_prep) for c in token.children)
+            elif token.dep_ == "prep" and token.lower_ in OWNER_PREPS:
+                stack.extend((c, True) for c in token.children)
+        found = direct or through_prep
+        unique: dict[tuple[int, int], Mention] = {}
+        for m in sorted(found, key=lambda m: m.start):
+            unique[(m.start, m.end)] = m
+        found = list(unique.values())
+        if len(found) <= 1:
+            return found
+        doc = head.doc
+        coordinated = [m for m in found if any(t.dep_ == "conj" for t in doc[m.start : m.end])]
+        if coordinated:
+            return found
+        return [min(found, key=lambda m: abs(head.i - m.start))]
+
+
+def heads(token: Token) -> list[Token]:
+    """A head and the heads coordinated with it: "the US and NATO" → [US, NATO]."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(heads(child))
+    return out

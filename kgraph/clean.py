@@ -1,0 +1,203 @@
+"""Cleaning: repair scraped text before parsing and keep an exact map back to the original.
+
+Scraped news loses spaces ("repeatedlywarned Russiaand", "theUSNational", "Ukraine.President"),
+apostrophes ("Russias", "wont") and opens with agency datelines ("CNN  US and ..."). Every repair is an
+insertion (a space or an apostrophe) or a deletion (a dateline), so each character of the repaired
+text either comes from one original character or was inserted; `RepairedText.to_original` maps any
+span of the repaired text back to the original, which is what evidence offsets point at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import ontology_dir, read_words
+
+WORD = re.compile(r"[A-Za-z]+")
+# A sentence end glued to the next sentence: "Ukraine.President", "lines.The" (not "U.S.Army": needs 2+ lower).
+GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# A comma, colon or semicolon glued to a word: "January 10,a spokesman", "tracks:deterrence".
+GLUED_PUNCT = re.compile(r"(?<=[A-Za-z0-9][,;:])(?=[A-Za-z])|(?<=[a-z][,;:])(?=\d)")
+# Lower case glued to a capitalised word: "theUSNational" → "the" | "USNational"; "Russiaand" is handled
+# by the segmenter. An upper-case run glued to a capitalised word: "USNational" → "US" | "National".
+LOWER_UPPER = re.compile(r"(?<=[a-z])(?=[A-Z])")
+UPPER_RUN_WORD = re.compile(r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
+
+# A segmentation is accepted only if every piece is a common English word: wordsegment's unigram counts
+# come from a trillion-word web corpus, so 50,000 occurrences rules out junk such as "hou" or "skyy".
+MIN_PIECE_COUNT = 50_000
+SINGLE_LETTER_WORDS = {"a"}
+
+
+@dataclass(frozen=True)
+class RepairedText:
+    original: str
+    text: str
+    # origin[i] = index in `original` of repaired character i, or -1 for an inserted character
+    origin: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of the repaired span [start, end): first to last original character."""
+        o_start = next((self.origin[i] for i in range(start, end) if self.origin[i] >= 0), None)
+        o_end = next((self.origin[i] + 1 for i in range(end - 1, start - 1, -1) if self.origin[i] >= 0), None)
+        if o_start is None or o_end is None:
+            anchor = next((o for o in self.origin[start:] if o >= 0), len(self.original))
+            return anchor, anchor
+        return o_start, o_end
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int  # original offsets; an insertion has start == end
+    end: int
+    insert: str = ""
+
+
+class Cleaner:
+    """Repairs scraped text. `known_names` are proper names (from the gazetteer) that must not be split
+    and whose possessive lost its apostrophe ("Russias" → "Russia's")."""
+
+    def __init__(self, known_names: Iterable[str] = ()) -> None:
+        self.known_names = frozenset(known_names)
+        self.known_lower = frozenset(n.lower() for n in self.known_names)
+        self.agencies = _agency_pattern()
+        self.contractions = _contractions()
+
+    def repair(self, text: str) -> RepairedText:
+        edits: list[Edit] = []
+        edits += self._dateline_edits(text)
+        edits += [Edit(m.start(), m.start(), " ") for m in GLUED_SENTENCE.finditer(text)]
+        edits += [Edit(m.start(), m.start(), " ") for m in GLUED_PUNCT.finditer(text) if not _in_url(text, m.start())]
+        for m in WORD.finditer(text):
+            if _in_url(text, m.start()):
+                continue
+            edits += [Edit(m.start() + k, m.start() + k, ins) for k, ins in self._word_insertions(m.group())]
+        return apply_edits(text, edits)
+
+    def _dateline_edits(self, text: str) -> list[Edit]:
+        return [Edit(m.start(1), m.end(1)) for m in self.agencies.finditer(text)]
+
+    def _word_insertions(self, word: str) -> list[tuple[int, str]]:
+        """Positions inside `word` where a space or apostrophe was lost."""
+        if word in self.known_names:
+            return []
+        lower = word.lower()
+        restored = self.contractions.get(lower)
+        if restored is not None:
+            k = restored.index("'")
+            return [(k, "'")]
+        if word.endswith("s") and word[:-1] in self.known_names and word[0].isupper():
+            return [(len(word) - 1, "'")]
+        # Camel-case joins first: each part is then checked on its own.
+        cuts = [m.start() for m in LOWER_UPPER.finditer(word)] + [m.start() for m in UPPER_RUN_WORD.finditer(word)]
+        if cuts and self._plausible_camel_split(word, sorted(set(cuts))):
+            out: list[tuple[int, str]] = []
+            bounds = [0, *sorted(set(cuts)), len(word)]
+            for a, b in zip(bounds, bounds[1:]):
+                if a:
+                    out.append((a, " "))
+                out += [(a + k, ins) for k, ins in self._word_insertions(word[a:b])]
+            return out
+        if self._is_known(lower):
+            return []
+        pieces = segment(lower)
+        if len(pieces) < 2 or not all(self._good_piece(p) for p in pieces):
+            return []
+        out, pos = [], 0
+        for piece in pieces[:-1]:
+            pos += len(piece)
+            out.append((pos, " "))
+        return out
+
+    def _plausible_camel_split(self, word: str, cuts: list[int]) -> bool:
+        # "theUS" (a lower-case word glued to a name) or "USNational"; not "McDonald" or "iPhone".
+        first = word[: cuts[0]]
+        if first.islower():
+            return self._is_known(first) and (len(first) > 1 or first in SINGLE_LETTER_WORDS)
+        if first.isupper():
+            return len(first) >= 2
+        return first.lower() in self.known_lower or (self._is_known(first.lower()) and len(first) > 3)
+
+    def _is_known(self, lower: str) -> bool:
+        return lower in self.known_lower or unigram_count(lower) > 0
+
+    def _good_piece(self, piece: str) -> bool:
+        if len(piece) == 1 and piece not in SINGLE_LETTER_WORDS:
+            return False
+        return piece in self.known_lower or unigram_count(piece) >= MIN_PIECE_COUNT
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> RepairedText:
+    """Apply non-overlapping insertions and deletions; record where each output character came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for edit in sorted(set(edits), key=lambda e: (e.start, e.end)):
+        if edit.start < pos:  # overlaps an earlier deletion: the earlier edit wins
+            continue
+        out.append(text[pos : edit.start])
+        origin.extend(range(pos, edit.start))
+        if edit.insert and not _already_there(text, edit, out):
+            out.append(edit.insert)
+            origin.extend([-1] * len(edit.insert))
+        pos = edit.end
+    out.append(text[pos:])
+    origin.extend(range(pos, len(text)))
+    return RepairedText(original=text, text="".join(out), origin=tuple(origin))
+
+
+def _already_there(text: str, edit: Edit, out: list[str]) -> bool:
+    # Two rules may ask for the same space ("Ukraine.President" is both a glued sentence and a camel join).
+    if edit.insert != " ":
+        return False
+    before = out[-1][-1:] if out and out[-1] else ""
+    return before.isspace() or text[edit.start : edit.start + 1].isspace()
+
+
+def _in_url(text: str, index: int) -> bool:
+    start = text.rfind(" ", 0, index) + 1
+    token = text[start : text.find(" ", index) if text.find(" ", index) >= 0 else len(text)]
+    return "://" in token or token.startswith("www.") or "@" in token
+
+
+@lru_cache(maxsize=1)
+def _unigrams() -> dict[str, float]:
+    import wordsegment
+
+    wordsegment.load()
+    return wordsegment.UNIGRAMS
+
+
+def unigram_count(word: str) -> float:
+    return _unigrams().get(word, 0.0)
+
+
+@lru_cache(maxsize=65536)
+def segment(lower: str) -> tuple[str, ...]:
+    import wordsegment
+
+    _unigrams()
+    return tuple(wordsegment.segment(lower))
+
+
+@lru_cache(maxsize=1)
+def _agency_pattern() -> re.Pattern[str]:
+    names = sorted(read_words(ontology_dir() / "text" / "news_agencies.txt"), key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    # At the start of a line: "CNN  US ...", "CNN — US ...", "ANKARA (Reuters) - ...", "MOSCOW, Dec 28 (AFP) —".
+    return re.compile(
+        rf"(?m)^[ \t]*((?:(?:{alt})\s{{2,}}|(?:{alt})\s*[—–-]+\s+|"
+        rf"[A-Z][A-Za-z .,'’-]{{1,60}}\((?:{alt})\)\s*[—–-]*\s*|\((?:{alt})\)\s*[—–-]*\s*))",
+    )
+
+
+@lru_cache(maxsize=1)
+def _contractions() -> dict[str, str]:
+    table = {}
+    for line in read_words(ontology_dir() / "text" / "contractions.tsv"):
+        lost, restored = line.split("\t")
+        table[lost.lower()] = restored.lower()
+    return table

@@ -1,0 +1,167 @@
+"""The command line: a thin layer over kgraph.api; each command is one call of a public function.
+
+Exit status: 0 all inputs were read; 3 the run finished but some inputs were skipped (each named on
+standard error); 1 the run failed (nothing was written); 2 the command line was wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import api
+from .parse import DEFAULT_MODEL, ModelNotFound
+from .query import QueryError, format_result
+from .report import Report
+from .resources import DataFileError
+from .vocab import DEFAULT_BASE
+
+EXIT_SKIPPED = 3
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn news articles into a knowledge graph of who did what to whom (CAMEO/PLOVER, RDF).",
+    pretty_exceptions_enable=False,
+)
+
+Inputs = Annotated[list[str], typer.Argument(help="Files, directories, or - for standard input.")]
+Model = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to parse with.")]
+Actors = Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor dictionary (JSON Lines; repeatable).")]
+LexiconOpt = Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Extra verb lexicon (JSON Lines; repeatable).")]
+ExtractorOpt = Annotated[Optional[list[str]], typer.Option("--extractor", help="Extractor by name (repeatable).")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"kgraph: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _finish(report: Report, quiet: bool) -> None:
+    if not quiet or report.skipped:
+        report.write_summary()
+    if report.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def build(
+    inputs: Inputs,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output directory.")] = Path("out"),
+    graph: Annotated[Optional[Path], typer.Option("--graph", help="Existing graph to add to.")] = None,
+    model: Model = DEFAULT_MODEL,
+    actors: Actors = None,
+    lexicon: LexiconOpt = None,
+    extractor: ExtractorOpt = None,
+    base: Annotated[str, typer.Option("--base", help="Base IRI for actors, events and documents.")] = DEFAULT_BASE,
+    no_html: Annotated[bool, typer.Option("--no-html", help="Skip the HTML view.")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar or summary.")] = False,
+) -> None:
+    """Build the graph: out/graph.ttl, out/events.jsonl, out/graph.html.
+
+    Example: kgraph build examples/ -o out/
+    """
+    report = Report()
+    try:
+        result = api.build(
+            inputs, out, graph=graph, model=model, actors=actors or (), lexicon=lexicon or (),
+            extractors=extractor or ("dependency",), base=base, html=not no_html, progress=not quiet, report=report,
+        )
+    except (ModelNotFound, DataFileError, QueryError, FileNotFoundError, KeyError, ValueError) as err:
+        _fail(str(err).strip("'\""))
+    if not quiet:
+        for name, path in result.outputs.items():
+            typer.echo(f"wrote {path}", err=True)
+    _finish(report, quiet)
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (the DESIGN.md contract) or tsv.")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    model: Model = DEFAULT_MODEL,
+    actors: Actors = None,
+    lexicon: LexiconOpt = None,
+    extractor: ExtractorOpt = None,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet")] = False,
+) -> None:
+    """Extract events only, one JSON object a line.
+
+    Example: kgraph extract news.jsonl --format jsonl > events.jsonl
+    """
+    if fmt not in {"jsonl", "tsv"}:
+        _fail(f"unknown format {fmt!r} (jsonl, tsv)", 2)
+    report = Report()
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        for event in api.extract(inputs, model=model, actors=actors or (), lexicon=lexicon or (),
+                                 extractors=extractor or ("dependency",), report=report):
+            if fmt == "jsonl":
+                stream.write(json.dumps(event.as_json(), ensure_ascii=False) + "\n")
+            else:
+                d = event.as_json()
+                stream.write("\t".join([d["doc_id"], d["source"]["cameo"] or "", d["cameo"], d["target"]["cameo"] or "",
+                                        d["verb"], d["date"] or "", d["mode"], str(d["negated"]).lower()]) + "\n")
+    except (ModelNotFound, DataFileError, KeyError) as err:
+        _fail(str(err).strip("'\""))
+    finally:
+        if output:
+            stream.close()
+    _finish(report, quiet)
+
+
+@app.command()
+def query(
+    graph: Annotated[Path, typer.Argument(help="Graph file (.ttl, .nt, .nq, .trig, .jsonld) or store directory.")],
+    sparql: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a saved query name (see --list).")] = "",
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
+    allow_update: Annotated[bool, typer.Option("--allow-update", help="Let an UPDATE change the graph.")] = False,
+    list_saved: Annotated[bool, typer.Option("--list", help="List the saved queries.")] = False,
+) -> None:
+    """Run a SPARQL query with the project prefixes bound.
+
+    Example: kgraph query out/graph.ttl 'SELECT ?a ?b WHERE { ?a rel:warn ?b }'
+    """
+    from .query import saved_queries
+
+    if list_saved:
+        for name, path in saved_queries().items():
+            first = next((l[1:].strip() for l in path.read_text().splitlines() if l.startswith("#")), "")
+            typer.echo(f"{name:24} {first}")
+        return
+    if not sparql:
+        _fail("give a SPARQL query, a .rq file or a saved query name", 2)
+    try:
+        result = api.query(graph, sparql, allow_update=allow_update)
+        typer.echo(format_result(result, fmt))
+    except QueryError as err:
+        _fail(str(err))
+
+
+@app.command()
+def view(
+    graph: Annotated[Path, typer.Argument(help="Graph file to draw.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("out/graph.html"),
+) -> None:
+    """Write the interactive HTML view of a graph.
+
+    Example: kgraph view out/graph.ttl -o out/graph.html
+    """
+    try:
+        path = api.view(graph, out)
+    except (FileNotFoundError, ValueError) as err:
+        _fail(str(err))
+    typer.echo(f"wrote {path}", err=True)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,363 @@
+"""Events: parsed sentences + actor mentions → actor–relation–actor events.
+
+Extractors are pluggable: anything registered under a name (with `register`, or through the
+`kgraph.extractors` entry-point group) that is built from the shared Resources and turns a
+ParsedDocument into Events. The default, "dependency", applies the verb and phrase lexicon of
+ontology/events/ to the dependency parse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ActorResolver, Gazetteer, heads
+from .clean import RepairedText
+from .dates import resolve_date
+from .lexicon import Lexicon, LexiconEntry
+from .model import Actor, Document, Event, Evidence, Mention
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "dative", "attr", "oprd"}
+# Verbs that introduce reported speech: "X said (that) Y did Z" is Y → Z, attributed to X.
+SPEECH_VERBS = {
+    "say", "tell", "state", "announce", "claim", "report", "confirm", "add", "note", "insist", "allege",
+    "declare", "stress", "argue", "believe", "think", "write", "explain", "acknowledge", "assert",
+}
+# Where a verb entry names no preposition and its object is not an actor, these may carry the target
+# ("demanded guarantees from the US", "appealed to Putin").
+FALLBACK_PREPS = {"to", "from", "with", "against", "on", "upon", "at", "toward", "towards", "into"}
+
+
+@dataclass
+class Segment:
+    offset: int  # where this Doc starts in the repaired text
+    doc: Doc
+    mentions: list[Mention]
+
+
+@dataclass
+class ParsedDocument:
+    document: Document
+    repaired: RepairedText
+    segments: list[Segment] = field(default_factory=list)
+
+    def sentences(self) -> Iterator[tuple[int, Segment, Span]]:
+        index = 0
+        for seg in self.segments:
+            for sent in seg.doc.sents:
+                yield index, seg, sent
+                index += 1
+
+    def evidence(self, seg: Segment, sent: Span) -> Evidence:
+        start, end = self.repaired.to_original(seg.offset + sent.start_char, seg.offset + sent.end_char)
+        return Evidence(text=self.document.text[start:end], start=start, end=end)
+
+
+@dataclass
+class Resources:
+    """What extractors share: loaded once per process."""
+
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+
+
+class Extractor(Protocol):
+    name: str
+
+    def __call__(self, parsed: ParsedDocument) -> Iterable[Event]: ...
+
+
+ExtractorFactory = Callable[[Resources], Extractor]
+_REGISTRY: dict[str, ExtractorFactory] = {}
+
+
+def register(name: str) -> Callable[[ExtractorFactory], ExtractorFactory]:
+    """Register an extractor factory under `name` (decorator)."""
+
+    def decorate(factory: ExtractorFactory) -> ExtractorFactory:
+        _REGISTRY[name] = factory
+        return factory
+
+    return decorate
+
+
+def available_extractors() -> list[str]:
+    names = set(_REGISTRY)
+    names.update(ep.name for ep in entry_points(group="kgraph.extractors"))
+    return sorted(names)
+
+
+def make_extractor(name: str, resources: Resources) -> Extractor:
+    factory = _REGISTRY.get(name)
+    if factory is None:
+        found = [ep for ep in entry_points(group="kgraph.extractors") if ep.name == name]
+        if not found:
+            raise KeyError(f"no extractor named {name!r}; available: {', '.join(available_extractors())}")
+        factory = found[0].load()
+    return factory(resources)
+
+
+@register("dependency")
+class DependencyExtractor:
+    """Subject → verb → object/prepositional target over the dependency parse, with the lexicon's verbs,
+    phrasal verbs, light verbs with event nouns, and noun-headed events."""
+
+    name = "dependency"
+
+    def __init__(self, resources: Resources) -> None:
+        self.gazetteer = resources.gazetteer
+        self.lexicon = resources.lexicon
+
+    def __call__(self, parsed: ParsedDocument) -> Iterator[Event]:
+        doc_date = parsed.document.date
+        for index, seg, sent in parsed.sentences():
+            resolver = ActorResolver(self.gazetteer, seg.mentions)
+            evidence = parsed.evidence(seg, sent)
+            seen: set[tuple[str, str, str]] = set()
+            used_nouns: set[int] = set()
+            found: list[Event] = []
+            for token in sent:
+                if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.lexicon.verbs:
+                    found += self._verb_events(token, resolver, parsed.document, index, evidence, used_nouns)
+            for token in sent:
+                if token.i not in used_nouns and token.pos_ in {"NOUN", "PROPN"}:
+                    if token.lemma_.lower() in self.lexicon.nouns:
+                        found += self._noun_events(token, resolver, parsed.document, index, evidence)
+            for event in found:
+                key = (event.source.id, event.target.id, event.event_type.code)
+                if key in seen or _historical(event, doc_date):
+                    continue
+                seen.add(key)
+                yield event
+
+    # -- verbs ---------------------------------------------------------------------------------------
+    def _verb_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,
+                     evidence: Evidence, used_nouns: set[int]) -> list[Event]:
+        entry = self._choose(verb, self.lexicon.verbs[verb.lemma_.lower()])
+        if entry is None:
+            return []
+        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        if passive:
+            objects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+        light_nouns = [o for o in objects if o.lemma_.lower() in entry.objects]
+        used_nouns.update(o.i for o in light_nouns)
+
+        source_head = _agent(verb) if passive else _subject(verb)
+        sources = _resolve_all(resolver, source_head)
+        if not sources:
+            return []
+        carriers = [verb, *light_nouns]
+        targets: list[tuple[Actor, str]] = []
+        confidence = 0.9
+        if entry.preps:
+            targets = _resolve_all(resolver, *_prep_objects(carriers, set(entry.preps)))
+        if not targets and not entry.objects:
+            target_heads = [o for o in objects if o.dep_ != "attr"] if not passive else [
+                c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+            targets = _resolve_all(resolver, *target_heads)
+            if not targets and not entry.preps:
+                targets = _resolve_all(resolver, *_prep_objects(carriers + objects, FALLBACK_PREPS))
+                confidence = 0.7
+        return self._events(entry, verb, sources, targets, resolver, document, index, evidence, confidence)
+
+    def _choose(self, verb: Token, entries: list[LexiconEntry]) -> LexiconEntry | None:
+        particles = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
+        object_lemmas = {c.lemma_.lower() for c in verb.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS}
+        preps = {c.lemma_.lower() for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
+        for o in verb.children:
+            if o.dep_ in OBJECTS | PASSIVE_SUBJECTS:
+                preps.update(c.lemma_.lower() for c in o.children if c.dep_ == "prep")
+        best, best_score = None, -1
+        for entry in entries:
+            if entry.particle and entry.particle not in particles:
+                continue
+            if particles and not entry.particle and any(e.particle in particles for e in entries):
+                continue
+            if entry.objects and not entry.objects & object_lemmas:
+                continue
+            score = entry.specificity + 8 * bool(set(entry.preps) & preps)
+            if score > best_score:
+                best, best_score = entry, score
+        return best
+
+    # -- nouns ---------------------------------------------------------------------------------------
+    def _noun_events(self, noun: Token, resolver: ActorResolver, document: Document, index: int,
+                     evidence: Evidence) -> list[Event]:
+        """"talks between A and B", "Russia's attack on Ukraine", "a Russian attack on Kyiv"."""
+        entries = self.lexicon.nouns[noun.lemma_.lower()]
+        preps = {c.lemma_.lower(): c for c in noun.children if c.dep_ == "prep"}
+        for entry in sorted(entries, key=lambda e: -e.specificity):
+            if "between" in preps and "between" in entry.preps:
+                actors = _resolve_all(resolver, *[c for c in preps["between"].children if c.dep_ == "pobj"])
+                if len(actors) >= 2:
+                    return self._events(entry, noun, actors, [], resolver, document, index, evidence, 0.75)
+            target_preps = [p for p in entry.preps if p in preps and p != "between"]
+            if not target_preps:
+                continue
+            targets = _resolve_all(resolver, *_prep_objects([noun], set(target_preps)))
+            by = preps.get("by")
+            source_heads = [c for c in by.children if c.dep_ == "pobj"] if by is not None else [
+                c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+            sources = _resolve_all(resolver, *source_heads)
+            if sources and targets:
+                return self._events(entry, noun, sources, targets, resolver, document, index, evidence, 0.75)
+        return []
+
+    # -- shared --------------------------------------------------------------------------------------
+    def _events(self, entry: LexiconEntry, trigger: Token, sources: list[tuple[Actor, str]],
+                targets: list[tuple[Actor, str]], resolver: ActorResolver, document: Document, index: int,
+                evidence: Evidence, confidence: float) -> list[Event]:
+        event_type = self.lexicon.event_type(entry.code)
+        negated, mode = self._modality(trigger, entry)
+        code = self.lexicon.intent_codes.get((mode, event_type.root))
+        if code and code in self.lexicon.types:
+            event_type = self.lexicon.types[code]
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets]
+        elif event_type.symmetric and len(sources) >= 2:
+            pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
+        else:
+            return []
+        date_text = _date_text(trigger)
+        date = resolve_date(date_text, document.date) if date_text else None
+        from_text = date is not None
+        if date is None and document.date is not None:
+            date = document.date.isoformat()
+        speaker = _speaker(trigger, resolver)
+        out = []
+        for (src, src_code), (tgt, tgt_code) in pairs:
+            if src.id == tgt.id:
+                continue
+            out.append(Event(
+                doc_id=document.id, sentence_index=index, source=src, target=tgt,
+                source_code=src_code, target_code=tgt_code, verb=trigger.lemma_.lower(),
+                relation=entry.relation, event_type=event_type, negated=negated, mode=mode,
+                date=date, date_from_text=from_text, evidence=evidence, confidence=confidence,
+                extractor=self.name, attributed_to=speaker,
+            ))
+        return out
+
+    def _modality(self, trigger: Token, entry: LexiconEntry) -> tuple[bool, str]:
+        """Negation and mode from the trigger and the verbs that govern it through xcomp/ccomp."""
+        negated = False
+        mode = entry.mode or "asserted"
+        token = trigger
+        while True:
+            for child in token.children:
+                if child.dep_ == "neg" or child.lower_ in {"never"} and child.dep_ in {"advmod", "neg"}:
+                    negated = True
+                elif child.dep_ in {"aux", "auxpass"}:
+                    aux_mode = self.lexicon.modal_aux.get(child.lower_.strip("'"))
+                    if aux_mode and mode == "asserted":
+                        mode = aux_mode
+                elif child.dep_ == "mark" and child.lower_ in {"if", "unless"}:
+                    mode = "hypothetical"
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+                mode = "hypothetical"
+            if token.dep_ not in {"xcomp", "ccomp", "conj"} or token.head is token:
+                break
+            governor = token.head
+            if token.dep_ == "conj":
+                token = governor
+                continue
+            governed_mode = self.lexicon.modality.get(governor.lemma_.lower())
+            if governed_mode and (mode == "asserted" or mode == entry.mode):
+                mode = governed_mode
+            elif token.dep_ == "ccomp" and governor.lemma_.lower() in SPEECH_VERBS:
+                break  # reported speech: the speaker's own negation is not the event's
+            token = governor
+        return negated, mode
+
+
+def _resolve_all(resolver: ActorResolver, *head_tokens: Token | None) -> list[tuple[Actor, str]]:
+    out: list[tuple[Actor, str]] = []
+    seen: set[str] = set()
+    for head in head_tokens:
+        if head is None:
+            continue
+        for h in heads(head):
+            for actor, code in resolver.resolve(h):
+                if actor.id not in seen:
+                    seen.add(actor.id)
+                    out.append((actor, code))
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; for a verb without one, the subject it shares: a coordinated verb ("warned
+    Russia and threatened sanctions"), a controlled infinitive ("intend to hold"), a relative clause."""
+    token = verb
+    for _ in range(6):
+        subj = next((c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
+        if subj is not None:
+            if subj.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
+                return token.head
+            return subj
+        if token.dep_ in {"conj", "xcomp"} and token.head is not token:
+            token = token.head
+        elif token.dep_ in {"relcl", "acl"}:
+            return token.head
+        else:
+            return None
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _prep_objects(carriers: Iterable[Token], preps: set[str]) -> list[Token]:
+    out = []
+    for carrier in carriers:
+        for child in carrier.children:
+            if child.dep_ in {"prep", "dative"} and child.lemma_.lower() in preps:
+                out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _date_text(trigger: Token) -> str | None:
+    """The text of a DATE entity attached to the trigger (or to the clause it heads)."""
+    stack = list(trigger.children)
+    while stack:
+        token = stack.pop()
+        if token.ent_type_ == "DATE":
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                return ent.text
+        if token.dep_ in {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}:
+            continue
+        stack.extend(token.children)
+    return None
+
+
+def _speaker(trigger: Token, resolver: ActorResolver) -> Actor | None:
+    token = trigger
+    for _ in range(6):
+        if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in SPEECH_VERBS:
+            speakers = _resolve_all(resolver, _subject(token.head))
+            return speakers[0][0] if speakers else None
+        if token.head is token:
+            return None
+        if token.dep_ not in {"xcomp", "conj", "ccomp"}:
+            return None
+        token = token.head
+    return None
+
+
+def _historical(event: Event, published: dt.date | None) -> bool:
+    """A date in the text more than a year before publication marks a historical reference, not a new
+    event ("the 1994 genocide", "the 2014 annexation")."""
+    if not (event.date_from_text and published and event.date):
+        return False
+    return int(event.date[:4]) < published.year - 1

