@@ -38,6 +38,8 @@ class Entry:
     seats: tuple[str, ...] = ()
     descriptions: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
+    match_case: bool = True  # False: names match whatever their case (dictionaries written in capitals)
+    fallback: str | None = None  # the code outside every role, where that is not "former official"
 
     def code_on(self, day: dt.date | None) -> str:
         """The CAMEO code this actor acts under on `day` (a person's office decides it)."""
@@ -47,15 +49,21 @@ class Entry:
             current = [r for r in self.roles if r.holds_on(day)]
             if current:
                 return _role_code(current[0])
+            if self.fallback:
+                return self.fallback
             past = [r for r in self.roles if r.end is not None and r.end <= day and r.country]
             if past:
                 return past[-1].country + FORMER_OFFICIAL
             return self.actor.country or ""
+        if self.fallback:
+            return self.fallback
         open_roles = [r for r in self.roles if r.end is None]
         return _role_code((open_roles or list(self.roles))[-1])
 
 
 def _role_code(role: Role) -> str:
+    if role.code:
+        return role.code
     return (role.country or "") + role.agent if role.country else (role.org or "") + role.agent
 
 
@@ -88,8 +96,10 @@ class Gazetteer:
     def add_user_file(self, path: Path) -> None:
         from .dictionaries import load_user_actors
 
-        for entry in load_user_actors(path):
+        entries, agents = load_user_actors(path)
+        for entry in entries:
             self.add(entry)
+        self.agents.update(agents)
 
     def add(self, entry: Entry) -> None:
         """Add or override (same id) an entry."""
@@ -186,6 +196,7 @@ class MentionFinder:
             how_name = "person" if entry.actor.kind == "person" else "name"
             for how, values in (("seat", entry.seats), ("demonym", entry.demonyms), (how_name, entry.names)):
                 for value in values:
+                    value = value if entry.match_case else value.lower()
                     surfaces.setdefault(value, Candidate(entry, how))
                     if value.startswith("the ") and value[4:5].isupper():
                         surfaces.setdefault(value[4:], Candidate(entry, how))
@@ -194,7 +205,7 @@ class MentionFinder:
         for i, (surface, cand) in enumerate(surfaces.items()):
             key = f"A{i}"
             self.candidates[key] = cand
-            self.names.add(key, [nlp.make_doc(surface)])
+            (self.names if cand.entry.match_case else self.lower).add(key, [nlp.make_doc(surface)])
         for phrase, code in gazetteer.agents.items():
             self.lower.add(f"G:{code}", [nlp.make_doc(phrase)])
         for phrase in self.descriptions:

@@ -102,11 +102,12 @@ def build(
     return BuildResult(report.read, len(report.skipped), report.events, outputs, report)
 
 
-def query(graph: PathLike, sparql: str, allow_update: bool = False):
-    """Run SPARQL (text, a .rq file or a saved query's name) over a graph file; see kgraph.query."""
-    from .query import query as run
+def query(graph: PathLike, sparql: str, allow_update: bool = False, params: dict[str, str] | None = None):
+    """Run SPARQL (text, a .rq file or a saved query's name) over a graph file, with `params` bound
+    to the query's variables (e.g. {"from": "2022-01-01"})."""
+    from .sparql import query as run
 
-    return run(graph, sparql, allow_update=allow_update)
+    return run(graph, sparql, allow_update=allow_update, params=params)
 
 
 def view(graph: PathLike, out: PathLike = "out/graph.html", title: str = "kgraph") -> Path:

@@ -15,7 +15,7 @@ import typer
 
 from . import api
 from .parse import DEFAULT_MODEL, ModelNotFound
-from .query import QueryError, format_result
+from .sparql import QueryError, format_result
 from .report import Report
 from .resources import DataFileError
 from .vocab import DEFAULT_BASE
@@ -122,12 +122,13 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
     allow_update: Annotated[bool, typer.Option("--allow-update", help="Let an UPDATE change the graph.")] = False,
     list_saved: Annotated[bool, typer.Option("--list", help="List the saved queries.")] = False,
+    param: Annotated[Optional[list[str]], typer.Option("--param", help="NAME=VALUE bound to ?NAME (repeatable).")] = None,
 ) -> None:
     """Run a SPARQL query with the project prefixes bound.
 
     Example: kgraph query out/graph.ttl 'SELECT ?a ?b WHERE { ?a rel:warn ?b }'
     """
-    from .query import saved_queries
+    from .sparql import saved_queries
 
     if list_saved:
         for name, path in saved_queries().items():
@@ -137,7 +138,10 @@ def query(
     if not sparql:
         _fail("give a SPARQL query, a .rq file or a saved query name", 2)
     try:
-        result = api.query(graph, sparql, allow_update=allow_update)
+        params = dict(p.split("=", 1) for p in param or () if "=" in p)
+        if len(params) != len(param or ()):
+            _fail("--param takes NAME=VALUE", 2)
+        result = api.query(graph, sparql, allow_update=allow_update, params=params)
         typer.echo(format_result(result, fmt))
     except QueryError as err:
         _fail(str(err))
@@ -157,6 +161,32 @@ def view(
     except (FileNotFoundError, ValueError) as err:
         _fail(str(err))
     typer.echo(f"wrote {path}", err=True)
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSON Lines files (formats of shared/eval/README.md).")],
+    model: Model = DEFAULT_MODEL,
+    actors: Actors = None,
+    lexicon: LexiconOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Score extraction on gold event data: strict, dyad + CAMEO root, dyad only.
+
+    Example: kgraph eval ../shared/eval/petrarch2_gsr_validation.jsonl
+    """
+    from .evaluate import evaluate as run, format_results
+    from .pipeline import Pipeline
+
+    try:
+        pipeline = Pipeline(model=model, actors=actors or (), lexicon=lexicon or ())
+        results = [run(path, pipeline) for path in gold]
+    except (ModelNotFound, DataFileError, ValueError, OSError) as err:
+        _fail(str(err))
+    if as_json:
+        typer.echo(json.dumps([r.as_json() for r in results], indent=1))
+    else:
+        typer.echo(format_results(results))
 
 
 def main() -> None:

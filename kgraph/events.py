@@ -181,7 +181,7 @@ class DependencyExtractor:
                 continue
             if particles and not entry.particle and any(e.particle in particles for e in entries):
                 continue
-            if entry.objects and not entry.objects & object_lemmas:
+            if entry.objects and not set(entry.objects) & object_lemmas:
                 continue
             score = entry.specificity + 8 * bool(set(entry.preps) & preps)
             if score > best_score:

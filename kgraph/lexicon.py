@@ -19,13 +19,13 @@ class LexiconEntry:
     verb: str | None = None
     noun: str | None = None
     particle: str | None = None
-    objects: frozenset[str] = frozenset()
+    objects: tuple[str, ...] = ()
     preps: tuple[str, ...] = ()
     mode: str | None = None
 
     @property
     def key(self) -> tuple:
-        return (self.verb, self.noun, self.particle, self.objects, self.preps)
+        return (self.verb, self.noun, self.particle, frozenset(self.objects), frozenset(self.preps))
 
     @property
     def specificity(self) -> int:
@@ -36,7 +36,7 @@ class LexiconEntry:
         """The verb-level property name: the phrase in lower camel case (warn, imposeSanctionOn, sitDownWith)."""
         words = [self.verb or self.noun or "", self.particle or ""]
         if self.objects:
-            words.append(sorted(self.objects)[0])
+            words.append(self.objects[0])
         if self.preps:
             words.append(self.preps[0])
         parts = [w for w in re.split(r"[^A-Za-z0-9]+", " ".join(words)) if w]
@@ -46,7 +46,7 @@ class LexiconEntry:
     def phrase(self) -> str:
         words = [self.verb or self.noun or "", self.particle or ""]
         if self.objects:
-            words.append("/".join(sorted(self.objects)))
+            words.append("/".join(self.objects))
         if self.preps:
             words.append("/".join(self.preps))
         return " ".join(w for w in words if w)
@@ -128,7 +128,7 @@ def entry_from_json(obj: dict) -> LexiconEntry:
         verb=verb.lower() if verb else None,
         noun=noun.lower() if noun else None,
         particle=(obj.get("particle") or None) and obj["particle"].lower(),
-        objects=frozenset(_as_tuple(obj.get("object"))),
+        objects=_as_tuple(obj.get("object")),
         preps=_as_tuple(obj.get("prep")),
         mode=obj.get("mode"),
     )

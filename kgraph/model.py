@@ -52,6 +52,7 @@ class Role:
     start: dt.date | None
     end: dt.date | None
     org: str | None = None
+    code: str | None = None  # a full CAMEO code for this role, where the dictionary gives one (PETRARCH)
 
     def holds_on(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)

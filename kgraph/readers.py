@@ -92,18 +92,31 @@ def _read_bytes(data: bytes, origin: str, doc_key: str, report: Report, sniff: b
 
 
 def decode(data: bytes, origin: str, report: Report) -> str | None:
-    """UTF-8 (a byte-order mark is dropped); otherwise the charset charset-normalizer finds, with a warning."""
+    """UTF-8 (a byte-order mark is dropped); else Windows-1252 for mostly-ASCII text, which is what
+    mislabelled Western news almost always is (charset detection guesses wildly on short texts); else
+    what charset-normalizer finds. Anything but UTF-8 is read with a warning."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+        text = None
+        ascii_share = sum(b < 0x80 for b in data) / len(data)
+        if ascii_share >= 0.9:
+            for encoding in ("cp1252", "latin-1"):
+                try:
+                    text = data.decode(encoding)
+                    break
+                except UnicodeDecodeError:
+                    continue
+        else:
+            from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
+            best = from_bytes(data).best()
+            encoding = best.encoding if best is not None else None
+            text = str(best) if best is not None else None
+        if text is None:
             report.skip(origin, "not valid UTF-8 and no other text encoding fits")
             return None
-        report.warn(origin, f"not valid UTF-8, read as {best.encoding}")
-        text = str(best)
+        report.warn(origin, f"not valid UTF-8, read as {encoding}")
     # Mixed line endings: one convention for everything downstream (offsets refer to this text).
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

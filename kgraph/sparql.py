@@ -83,7 +83,30 @@ def open_store(graph_path: str | Path) -> ox.Store:
     return store
 
 
-def run_query(store: ox.Store, sparql: str, allow_update: bool = False) -> QueryResult:
+def parse_params(params: dict[str, str] | None) -> dict:
+    """`--param name=value` values as RDF terms: <iri> or prefix:name → IRI, YYYY[-MM[-DD]] → date,
+    integers → xsd:integer, anything else → a string."""
+    out = {}
+    known = prefixes()
+    for name, value in (params or {}).items():
+        value = value.strip()
+        if value.startswith("<") and value.endswith(">"):
+            term = ox.NamedNode(value[1:-1])
+        elif ":" in value and value.split(":", 1)[0] in known and " " not in value:
+            prefix, local = value.split(":", 1)
+            term = ox.NamedNode(known[prefix] + local)
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            term = ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+        elif re.fullmatch(r"-?\d+", value):
+            term = ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        else:
+            term = ox.Literal(value)
+        out[ox.Variable(name.lstrip("?$"))] = term
+    return out
+
+
+def run_query(store: ox.Store, sparql: str, allow_update: bool = False,
+              params: dict[str, str] | None = None) -> QueryResult:
     text = query_text(sparql)
     body = re.sub(r"(?im)^\s*(PREFIX|BASE)\b.*$", "", re.sub(r"#[^\n<>]*$", "", text, flags=re.M))
     if UPDATE_WORDS.search(body):
@@ -95,7 +118,7 @@ def run_query(store: ox.Store, sparql: str, allow_update: bool = False) -> Query
             raise QueryError(f"invalid SPARQL update: {err}") from err
         return QueryResult(variables=[], rows=[])
     try:
-        result = store.query(text)
+        result = store.query(text, substitutions=parse_params(params) or None)
     except SyntaxError as err:
         raise QueryError(f"invalid SPARQL: {err}") from err
     if isinstance(result, ox.QueryBoolean):
@@ -116,9 +139,10 @@ def _term(term) -> str | None:
     return term.value
 
 
-def query(graph_path: str | Path, sparql: str, allow_update: bool = False) -> QueryResult:
+def query(graph_path: str | Path, sparql: str, allow_update: bool = False,
+          params: dict[str, str] | None = None) -> QueryResult:
     """Run `sparql` (text, .rq file or saved query name) over the graph at `graph_path`."""
-    return run_query(open_store(graph_path), sparql, allow_update=allow_update)
+    return run_query(open_store(graph_path), sparql, allow_update=allow_update, params=params)
 
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:

@@ -1,0 +1,88 @@
+"""The dependency extractor on sentences written for these tests: each checks one piece of linguistics."""
+
+from conftest import dyads, extract_text
+
+
+def test_subject_verb_object(pipeline):
+    events = extract_text(pipeline, "Turkey accused Sweden of harbouring militants.")
+    assert ("TUR", "11", "SWE") in dyads(events)
+    (event,) = [e for e in events if e.source.id == "TUR"]
+    assert event.verb == "accuse" and event.event_type.plover == "ACCUSE" and event.event_type.quad_class == 3
+    assert event.mode == "asserted" and not event.negated
+
+
+def test_compound_actors_on_both_sides(pipeline):
+    events = extract_text(pipeline, "The United States and Britain imposed sanctions on Russia and Belarus.")
+    found = dyads(events)
+    for source in ("USA", "GBR"):
+        for target in ("RUS", "BLR"):
+            assert (source, "16", target) in found
+
+
+def test_symmetric_meeting_both_ways(pipeline):
+    events = extract_text(pipeline, "Japan and South Korea held talks in Tokyo on Monday.")
+    roots = {(e.source.id, e.target.id) for e in events if e.event_type.root == "04"}
+    assert {("JPN", "KOR"), ("KOR", "JPN")} <= roots
+
+
+def test_passive_with_agent(pipeline):
+    events = extract_text(pipeline, "The Ukrainian capital was attacked by Russian forces on Thursday.", date="2022-02-25")
+    (event,) = [e for e in events if e.target.country == "UKR"]
+    assert event.source.country == "RUS" and event.source_code == "RUSMIL"
+    assert event.event_type.root in {"18", "19"}
+    assert event.date == "2022-02-24"
+
+
+def test_negation(pipeline):
+    (event,) = extract_text(pipeline, "China did not condemn Russia.")
+    assert (event.source.id, event.target.id) == ("CHN", "RUS") and event.negated
+
+
+def test_intent_is_a_mode_not_a_fact(pipeline):
+    events = extract_text(pipeline, "Iran and the United States plan to meet in Oman next month.", date="2021-03-10")
+    assert events and all(e.mode == "intended" for e in events)
+    assert {e.event_type.code for e in events} == {"036"}
+    assert {e.date for e in events} == {"2021-04"}
+
+
+def test_hypothetical(pipeline):
+    events = extract_text(pipeline, "NATO would defend Estonia if Russia attacked it.")
+    hypothetical = [e for e in events if e.source.id == "NATO"]
+    assert hypothetical and all(e.mode == "hypothetical" for e in hypothetical)
+
+
+def test_reported_speech_is_attributed(pipeline):
+    events = extract_text(pipeline, "The Kremlin said that Ukraine had shelled Russian border villages.")
+    (event,) = [e for e in events if e.source.id == "UKR"]
+    assert event.target.country == "RUS"
+    assert event.attributed_to is not None and event.attributed_to.id == "RUS"
+
+
+def test_agents_compose_cameo_codes(pipeline):
+    events = extract_text(pipeline, "Russian troops attacked Ukrainian soldiers near Kharkiv.")
+    (event,) = events
+    assert (event.source_code, event.target_code) == ("RUSMIL", "UKRMIL")
+    assert event.source.id == "RUS_MIL" and event.source.part_of == "RUS"
+
+
+def test_leaders_by_dated_role(pipeline):
+    text = "Barack Obama criticized Vladimir Putin."
+    (in_office,) = extract_text(pipeline, text, date="2014-03-05")
+    (former,) = extract_text(pipeline, text, date="2019-03-05")
+    assert in_office.source_code == "USAGOV"
+    assert former.source_code != "USAGOV" and former.source_code.startswith("USA")
+
+
+def test_dates_resolve_against_publication(pipeline):
+    (event,) = extract_text(pipeline, "France will host Germany on January 10.", date="2021-12-28")
+    assert event.date == "2022-01-10" and event.date_from_text
+
+
+def test_historical_reference_is_not_a_new_event(pipeline):
+    events = extract_text(pipeline, "Rwanda remembered how Hutu militias attacked Tutsis in 1994.", date="2024-04-07")
+    assert not [e for e in events if e.date and e.date.startswith("1994")]
+
+
+def test_pronouns_and_unknown_actors_give_no_event(pipeline):
+    assert extract_text(pipeline, "They warned him about it.") == []
+    assert extract_text(pipeline, "The company warned its investors.") == []
