@@ -159,14 +159,41 @@ class DependencyExtractor:
         confidence = 0.9
         if entry.preps:
             targets = _resolve_all(resolver, *_prep_objects(carriers, set(entry.preps)))
+        if not targets and light_nouns:
+            # the event noun's own targets: "launched an invasion of Ukraine", "signed a deal with Iran"
+            targets = _resolve_all(resolver, *self._noun_targets(light_nouns))
         if not targets and not entry.objects:
             target_heads = [o for o in objects if o.dep_ != "attr"] if not passive else [
                 c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
             targets = _resolve_all(resolver, *target_heads)
+            if not targets:
+                # an event as object stands for its agent: "condemned an attack by Russian troops",
+                # "welcomed Iran's decision"
+                targets = _resolve_all(resolver, *self._event_agents(target_heads))
             if not targets and not entry.preps:
                 targets = _resolve_all(resolver, *_prep_objects(carriers + objects, FALLBACK_PREPS))
                 confidence = 0.7
         return self._events(entry, verb, sources, targets, resolver, document, index, evidence, confidence)
+
+    def _noun_targets(self, nouns: list[Token]) -> list[Token]:
+        heads: list[Token] = []
+        for noun in nouns:
+            preps = {p for e in self.lexicon.nouns.get(noun.lemma_.lower(), []) for p in e.preps}
+            heads += _prep_objects([noun], preps - {"by"} or {"of", "with", "against", "on", "to"})
+        return heads
+
+    def _event_agents(self, nouns: list[Token]) -> list[Token]:
+        """The agent of an event noun: its by-phrase, or its possessor ("Iran's decision")."""
+        heads: list[Token] = []
+        for noun in nouns:
+            if noun.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    heads += [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ == "poss":
+                    heads.append(child)
+        return heads
 
     def _choose(self, verb: Token, entries: list[LexiconEntry]) -> LexiconEntry | None:
         particles = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
@@ -303,6 +330,9 @@ def _subject(verb: Token) -> Token | None:
             return subj
         if token.dep_ in {"conj", "xcomp"} and token.head is not token:
             token = token.head
+        elif token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                and token.head.dep_ in OBJECTS:
+            token = token.head.head  # "signed an accord to supply Gondor": the signer supplies
         elif token.dep_ in {"relcl", "acl"}:
             return token.head
         else:
