@@ -250,6 +250,7 @@ class ActorResolver:
 
     def __init__(self, gazetteer: Gazetteer, mentions: Sequence[Mention]) -> None:
         self.gazetteer = gazetteer
+        self.mentions = sorted(mentions, key=lambda m: m.start)
         self.by_token: dict[int, Mention] = {}
         for m in mentions:
             for i in range(m.start, m.end):
@@ -261,6 +262,8 @@ class ActorResolver:
     def resolve(self, head: Token) -> list[tuple[Actor, str]]:
         """Actors (with their CAMEO code in context) named by the phrase headed by `head`; [] if none.
         Coordinated heads ("the US and NATO") are the caller's business: see `heads()`."""
+        if head.pos_ == "PRON":
+            return self._antecedent(head)
         own = self.by_token.get(head.i)
         if own is not None and own.how != "agent":
             if own.how == "demonym" and own.actor.kind in {"country", "territory"}:
@@ -275,6 +278,27 @@ class ActorResolver:
         if agent is None:
             agent = self._agent_in(head)
         return [self._compose(m, agent) for m in owners]
+
+    def _antecedent(self, pronoun: Token) -> list[tuple[Actor, str]]:
+        """Coreference for subject pronouns, within this and the previous sentence only: "he"/"she" is the
+        last person named, "it" the last country or organisation that was a subject."""
+        word = pronoun.lower_
+        if word not in {"he", "she", "it"} or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return []
+        sent = pronoun.sent
+        doc = pronoun.doc
+        previous = doc[sent.start - 1].sent if sent.start > 0 else sent
+        window_start = previous.start
+        for m in reversed(self.mentions):
+            if m.start >= pronoun.i or m.start < window_start or m.how == "agent":
+                continue
+            kind = m.actor.kind
+            if word in {"he", "she"} and kind == "person":
+                return [(m.actor, m.cameo)]
+            if word == "it" and kind in {"country", "organisation", "armed_group"} \
+                    and doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
+                return [(m.actor, m.cameo)]
+        return []
 
     def _compose(self, owner: Mention, agent: str | None) -> tuple[Actor, str]:
         entry = self.gazetteer.entries.get(owner.actor.id)

@@ -26,6 +26,8 @@ AGENT_CODES = {
     "NGM", "UNK", "ETH", "REL", "JEW", "MUS", "CHR", "HIN", "BUD", "SHI", "SUN", "MOS", "SEC",
 }
 ORG_PREFIXES = ("IGO", "NGO", "MNC")
+# Country codes that CAMEO (and gold data coded with it) wrote differently from ISO 3166-1 alpha-3.
+CAMEO_TO_ISO = {"ROM": "ROU", "TMP": "TLS", "JAP": "JPN", "ITL": "ITA", "ZAR": "COD", "YUG": "SRB"}
 
 
 def actor_base(code: str | None) -> str:
@@ -37,7 +39,7 @@ def actor_base(code: str | None) -> str:
         while len(code) > 6 and code[-3:] in AGENT_CODES:
             code = code[:-3]
         return code
-    return code[:3]
+    return CAMEO_TO_ISO.get(code[:3], code[:3])
 
 
 @dataclass
