@@ -110,6 +110,31 @@ def query(graph: PathLike, sparql: str, allow_update: bool = False, params: dict
     return run(graph, sparql, allow_update=allow_update, params=params)
 
 
+def export(graph: PathLike, out: PathLike) -> Path:
+    """Convert a graph file to another RDF format or the GDELT-like events CSV, by `out`'s suffix."""
+    from .exports import export as write
+
+    return write(load_graph(graph), out)
+
+
+def remove(graph: PathLike, keys: Sequence[str]) -> int:
+    """Retract documents (by id or URL) from a graph file, in place (atomically). Returns how many matched."""
+    from .graph import remove_document
+
+    rdf = load_graph(graph)
+    removed = sum(remove_document(rdf, key) for key in keys)
+    if removed:
+        save_graph(rdf, graph)
+    return removed
+
+
+def validate(graph: PathLike) -> tuple[bool, str]:
+    """SHACL validation of a graph file against ontology/shapes.ttl."""
+    from .graph import validate as run
+
+    return run(load_graph(graph))
+
+
 def view(graph: PathLike, out: PathLike = "out/graph.html", title: str = "kgraph") -> Path:
     """Render a graph file as the interactive HTML page."""
     from .view import write_html

@@ -163,6 +163,81 @@ def view(
     typer.echo(f"wrote {path}", err=True)
 
 
+@app.command()
+def export(
+    graph: Annotated[Path, typer.Argument(help="Graph file to convert.")],
+    out: Annotated[Path, typer.Argument(help="Output: .ttl .nt .nq .trig .jsonld .rdf, or .csv for a GDELT-like events table.")],
+) -> None:
+    """Export a graph as another RDF format or as a flat CSV of events.
+
+    Example: kgraph export out/graph.ttl out/events.csv
+    """
+    try:
+        typer.echo(f"wrote {api.export(graph, out)}", err=True)
+    except (FileNotFoundError, ValueError) as err:
+        _fail(str(err))
+
+
+@app.command()
+def remove(
+    graph: Annotated[Path, typer.Argument(help="Graph file to change in place.")],
+    documents: Annotated[list[str], typer.Argument(help="Document ids or URLs to retract.")],
+) -> None:
+    """Retract documents: their evidence, and events and edges left with none.
+
+    Example: kgraph remove out/graph.ttl articles/03-iran-nuclear-deal-vienna.txt
+    """
+    try:
+        n = api.remove(graph, documents)
+    except (FileNotFoundError, ValueError) as err:
+        _fail(str(err))
+    if n == 0:
+        _fail(f"no document with id or URL {', '.join(documents)} in {graph}")
+    typer.echo(f"removed {n} document(s) from {graph}", err=True)
+
+
+@app.command()
+def validate(graph: Annotated[Path, typer.Argument(help="Graph file to check.")]) -> None:
+    """Check a graph against the SHACL shapes of ontology/shapes.ttl (exit 1 if it does not conform).
+
+    Example: kgraph validate out/graph.ttl
+    """
+    try:
+        conforms, report = api.validate(graph)
+    except (FileNotFoundError, ValueError) as err:
+        _fail(str(err))
+    typer.echo(report if not conforms else f"{graph} conforms to the kgraph shapes")
+    if not conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    graph: Annotated[Path, typer.Argument(help="Graph file or Oxigraph store directory to serve.")],
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 7878,
+    writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL UPDATE (off: read-only).")] = False,
+    timeout: Annotated[int, typer.Option("--timeout", help="Query time limit in seconds.")] = 30,
+) -> None:
+    """Serve the graph as a SPARQL 1.1 Protocol endpoint (Oxigraph's server), read-only by default.
+
+    Example: kgraph serve out/graph.ttl   # then GET http://127.0.0.1:7878/query?query=...
+    """
+    from .serve import serve as start
+
+    try:
+        server = start(graph, host=host, port=port, writable=writable, timeout_s=timeout)
+    except (FileNotFoundError, QueryError, RuntimeError) as err:
+        _fail(str(err))
+    typer.echo(f"SPARQL endpoint at {server.query_url} ({'read-write' if writable else 'read-only'}); Ctrl-C stops it", err=True)
+    try:
+        server.process.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold JSON Lines files (formats of shared/eval/README.md).")],

@@ -26,6 +26,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from .lexicon import Lexicon
 from .model import Actor, Document, Event, EventType
 from .readers import content_hash
+from .resources import ontology_dir
 from .vocab import (
     ACTOR_CLASSES, CAMEO, ET, KG, MODES, PLOVER, QUAD_LABELS, QUAD_PROPERTIES, REL, SCHEMA, WD,
     DataNamespaces, prefixes,
@@ -102,13 +103,14 @@ class GraphWriter:
         if t.plover:
             g.add((node, KG.ploverCategory, Literal(t.plover)))
         g.add((node, KG.quadClass, Literal(t.quad_class)))
-        g.add((node, KG.goldstein, Literal(Decimal(str(t.goldstein)))))
+        g.add((node, KG.goldstein, _decimal(t.goldstein)))
         g.add((node, KG.negated, Literal(event.negated)))
         g.add((node, KG.mode, MODES.get(event.mode, KG.Asserted)))
-        g.add((node, KG.sourceCode, Literal(event.source_code)))
-        g.add((node, KG.targetCode, Literal(event.target_code)))
+        self._set_code(node, KG.sourceCode, event.source_code)
+        self._set_code(node, KG.targetCode, event.target_code)
         if event.date:
             g.add((node, KG.date, _date_literal(event.date)))
+            g.set((node, KG.dateFromText, Literal(event.date_from_text)))
         evidence = ns.evidence[_hash(doc, event.evidence.start, event.evidence.end, event.extractor)]
         g.add((node, KG.evidence, evidence))
         g.add((evidence, RDF.type, KG.Evidence))
@@ -118,12 +120,18 @@ class GraphWriter:
         g.add((evidence, KG.charStart, Literal(event.evidence.start)))
         g.add((evidence, KG.charEnd, Literal(event.evidence.end)))
         g.add((evidence, KG.extractor, Literal(event.extractor)))
-        g.add((evidence, KG.dateFromText, Literal(event.date_from_text)))
-        g.set((evidence, KG.confidence, Literal(Decimal(str(round(event.confidence, 3))))))
+        g.set((evidence, KG.confidence, _decimal(round(event.confidence, 3))))
         if event.attributed_to is not None:
             g.add((evidence, KG.attributedTo, self.add_actor(event.attributed_to)))
         if not event.negated and event.mode in FACTUAL_MODES:
             g.add((source, relation, target))
+
+    def _set_code(self, node: URIRef, prop: URIRef, code: str) -> None:
+        """One actor code per event: articles may code the same actor differently (USA, USAGOV); keep the
+        most specific, so the result does not depend on the order articles arrive in."""
+        old = self.graph.value(node, prop)
+        if old is None or (-len(code), code) < (-len(str(old)), str(old)):
+            self.graph.set((node, prop, Literal(code)))
 
     def add_actor(self, actor: Actor) -> URIRef:
         g = self.graph
@@ -147,11 +155,16 @@ class GraphWriter:
         """The verb-level property and its chain up to kg:interactsWith, with the SKOS concepts."""
         g = self.graph
         prop = REL[name]
-        code_prop = CAMEO[t.property]
         g.add((prop, RDF.type, OWL.ObjectProperty))
         g.add((prop, RDF.type, KG.RelationProperty))
         g.set((prop, RDFS.label, Literal(name)))
-        g.add((prop, RDFS.subPropertyOf, code_prop))
+        g.add((prop, RDFS.subPropertyOf, self.add_event_type(t)))
+        return prop
+
+    def add_event_type(self, t: EventType) -> URIRef:
+        """The CAMEO-code property (⊑ PLOVER ⊑ quad class ⊑ kg:interactsWith) and SKOS concepts of `t`."""
+        g = self.graph
+        code_prop = CAMEO[t.property]
         g.add((code_prop, RDF.type, OWL.ObjectProperty))
         g.add((code_prop, RDF.type, KG.CameoProperty))
         g.set((code_prop, RDFS.label, Literal(t.label)))
@@ -168,7 +181,8 @@ class GraphWriter:
             g.add((code_prop, RDFS.subPropertyOf, quad))
         g.add((quad, RDFS.subPropertyOf, KG.interactsWith))
         self._add_concepts(t)
-        return prop
+        g.set((ET[t.code], KG.cameoProperty, code_prop))
+        return code_prop
 
     def _add_concepts(self, t: EventType) -> None:
         g = self.graph
@@ -208,12 +222,77 @@ class GraphWriter:
         update_counts(self.graph)
 
 
+def event_type_scheme(lexicon: Lexicon) -> Graph:
+    """The whole event-type scheme: every CAMEO code as a SKOS concept and a property in the hierarchy
+    (written to ontology/event-types.ttl by scripts/make_event_types.py)."""
+    graph = new_graph()
+    writer = GraphWriter(graph, lexicon)
+    for t in lexicon.types.values():
+        writer.add_event_type(t)
+    return graph
+
+
+def _decimal(value: float) -> Literal:
+    """xsd:decimal in the shortest lexical form ("1", "-4.4"), the form Oxigraph writes too, so a graph
+    round-trips through either library unchanged."""
+    text = format(Decimal(str(value)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return Literal(text if text not in {"", "-"} else "0", datatype=XSD.decimal)
+
+
 def _date_literal(value: str) -> Literal:
     if len(value) == 10:
         return Literal(value, datatype=XSD.date)
     if len(value) == 7:
         return Literal(value, datatype=XSD.gYearMonth)
     return Literal(value, datatype=XSD.gYear)
+
+
+def remove_document(graph: Graph, key: str) -> int:
+    """Retract a document (by its id or URL): its evidence goes, events left with none go, their direct
+    edges go unless another event still stands for them, and actors no event mentions go. Returns how
+    many documents matched."""
+    docs = set(graph.subjects(KG.documentId, Literal(key)))
+    docs |= {d for d, url in graph.subject_objects(SCHEMA.url) if str(url) == key}
+    if not docs:
+        return 0
+    evidence = {e for d in docs for e in graph.subjects(PROV.wasDerivedFrom, d)}
+    touched = {ev for e in evidence for ev in graph.subjects(KG.evidence, e)}
+    for e in evidence:
+        graph.remove((e, None, None))
+        graph.remove((None, KG.evidence, e))
+    for d in docs:
+        graph.remove((d, None, None))
+    dropped = [ev for ev in touched if graph.value(ev, KG.evidence) is None]
+    edges = {(graph.value(ev, KG.source), graph.value(ev, KG.relation), graph.value(ev, KG.target)) for ev in dropped}
+    for ev in dropped:
+        graph.remove((ev, None, None))
+    for s, p, o in edges:
+        still = any(graph.value(ev, KG.source) == s and graph.value(ev, KG.target) == o
+                    and not graph.value(ev, KG.negated).toPython() and graph.value(ev, KG.mode) in _FACTUAL
+                    for ev in graph.subjects(KG.relation, p))
+        if not still:
+            graph.remove((s, p, o))
+    mentioned = set(graph.objects(None, KG.source)) | set(graph.objects(None, KG.target)) | \
+        set(graph.objects(None, KG.attributedTo))
+    mentioned |= {parent for a in mentioned for parent in graph.objects(a, KG.partOf)}
+    for actor in {s for cls in ACTOR_CLASSES.values() for s in graph.subjects(RDF.type, cls)} - mentioned:
+        graph.remove((actor, None, None))
+    update_counts(graph)
+    return len(docs)
+
+
+_FACTUAL = {MODES[m] for m in FACTUAL_MODES}
+
+
+def validate(graph: Graph) -> tuple[bool, str]:
+    """SHACL validation against ontology/shapes.ttl: (conforms, report text)."""
+    import pyshacl
+
+    shapes = Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+    conforms, _report, text = pyshacl.validate(graph, shacl_graph=shapes, advanced=True, allow_warnings=True)
+    return bool(conforms), str(text)
 
 
 def update_counts(graph: Graph) -> None:

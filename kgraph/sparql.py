@@ -105,6 +105,30 @@ def parse_params(params: dict[str, str] | None) -> dict:
     return out
 
 
+def bind_values(text: str, bindings: dict) -> str:
+    """Bind variables by a VALUES block at the start of the WHERE group, so the group's FILTERs see them.
+    (Oxigraph's `substitutions` only accepts projected variables.)"""
+    if not bindings:
+        return text
+    match = re.search(r"\bWHERE\s*\{", text, flags=re.I) or re.search(r"\{", text)
+    if match is None:
+        raise QueryError("cannot bind --param values: the query has no WHERE clause")
+    names = " ".join(f"?{v.value}" for v in bindings)
+    values = " ".join(str(t) for t in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    return text[: match.end()] + block + text[match.end():]
+
+
+def store_from_graph(graph) -> ox.Store:
+    """An in-memory Oxigraph store holding an rdflib Graph's triples (through N-Triples, Oxigraph's
+    fastest loader)."""
+    store = ox.Store()
+    data = graph.serialize(format="nt", encoding="utf-8")
+    if data.strip():
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
 def run_query(store: ox.Store, sparql: str, allow_update: bool = False,
               params: dict[str, str] | None = None) -> QueryResult:
     text = query_text(sparql)
@@ -118,7 +142,7 @@ def run_query(store: ox.Store, sparql: str, allow_update: bool = False,
             raise QueryError(f"invalid SPARQL update: {err}") from err
         return QueryResult(variables=[], rows=[])
     try:
-        result = store.query(text, substitutions=parse_params(params) or None)
+        result = store.query(bind_values(text, parse_params(params)))
     except SyntaxError as err:
         raise QueryError(f"invalid SPARQL: {err}") from err
     if isinstance(result, ox.QueryBoolean):

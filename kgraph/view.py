@@ -22,7 +22,7 @@ from pyvis.network import Network
 from rdflib import Graph
 
 from .graph import write_atomic
-from .vocab import QUAD_LABELS, prefixes
+from .vocab import QUAD_LABELS
 
 QUAD_COLOURS = {1: "#2b8cbe", 2: "#31a354", 3: "#fd8d3c", 4: "#d7301f"}
 KIND_COLOURS = {
@@ -76,43 +76,44 @@ class EdgeGroup:
 
 def graph_data(graph: Graph) -> tuple[dict[str, dict], list[EdgeGroup]]:
     """Actors and edges aggregated per (source, target, relation category) from an RDF graph."""
-    ns = {k: v for k, v in prefixes().items()}
+    from .sparql import run_query, store_from_graph
+
+    store = store_from_graph(graph)
     actors: dict[str, dict] = {}
     kind_order = list(KIND_COLOURS)
-    for row in graph.query(ACTORS_QUERY, initNs=ns):
-        iri = str(row.actor)
-        kind = str(row.kind)
+    for row in _rows(run_query(store, ACTORS_QUERY)):
+        kind = row["kind"]
         if kind not in KIND_COLOURS:
             continue
-        known = actors.get(iri)
+        known = actors.get(row["actor"])
         if known and kind_order.index(known["kind"]) <= kind_order.index(kind):
             continue
-        actors[iri] = {
-            "label": str(row.label),
-            "kind": kind,
-            "cameo": str(row.cameo) if row.cameo else "",
-            "wikidata": str(row.wikidata) if row.wikidata else "",
-        }
+        actors[row["actor"]] = {"label": row["label"], "kind": kind, "cameo": row["cameo"] or "",
+                                "wikidata": row["wikidata"] or ""}
     groups: dict[tuple[str, str, str], EdgeGroup] = {}
-    for row in graph.query(EVENTS_QUERY, initNs=ns):
-        category = str(row.plover) if row.plover else f"CAMEO {str(row.cameo)[:2]}"
-        key = (str(row.source), str(row.target), category)
+    for row in _rows(run_query(store, EVENTS_QUERY)):
+        category = row["plover"] or f"CAMEO {row['cameo'][:2]}"
+        key = (row["source"], row["target"], category)
         group = groups.get(key)
         if group is None:
-            group = groups[key] = EdgeGroup(key[0], key[1], category, int(row.quad))
-        group.events.add(str(row.event))
+            group = groups[key] = EdgeGroup(key[0], key[1], category, int(row["quad"]))
+        group.events.add(row["event"])
         group.evidence.append({
-            "sentence": str(row.sentence),
-            "date": str(row.date) if row.date else "",
-            "verb": str(row.verb),
-            "cameo": str(row.cameo),
-            "negated": str(row.negated).lower() == "true",
-            "mode": str(row.mode).rsplit("#", 1)[-1].lower(),
-            "title": str(row.title) if row.title else "",
-            "url": str(row.url) if row.url else "",
-            "docdate": str(row.docdate) if row.docdate else "",
+            "sentence": row["sentence"],
+            "date": row["date"] or "",
+            "verb": row["verb"],
+            "cameo": row["cameo"],
+            "negated": row["negated"] == "true",
+            "mode": row["mode"].rsplit("#", 1)[-1].lower(),
+            "title": row["title"] or "",
+            "url": row["url"] or "",
+            "docdate": row["docdate"] or "",
         })
     return actors, list(groups.values())
+
+
+def _rows(result) -> list[dict]:
+    return [dict(zip(result.variables, row)) for row in result.rows]
 
 
 def build_network(actors: dict[str, dict], edges: list[EdgeGroup], max_nodes: int = MAX_NODES) -> tuple[Network, dict]:
