@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .graph import GraphWriter, load_graph, new_graph, save_graph, write_atomic
+from .graph import GraphWriter, load_graph, save_graph, write_atomic
 from .model import Event
 from .parse import DEFAULT_MODEL
 from .pipeline import Pipeline
@@ -67,19 +67,24 @@ def build(
     base: str = DEFAULT_BASE,
     html: bool = True,
     progress: bool = False,
+    store: str | None = None,
     report: Report | None = None,
 ) -> BuildResult:
     """Read, extract and write out/graph.ttl, out/events.jsonl and out/graph.html.
 
     With `graph`, the new documents are added to that existing graph (re-reading a document changes
-    nothing: IRIs are stable). Every output is written atomically.
+    nothing: IRIs are stable). `store` keeps the graph in an Oxigraph store directory (added to on every
+    build), or sends it to a SPARQL 1.1 Update endpoint when it is an http(s) URL. Every output file is
+    written atomically.
     """
+    from .store import is_remote, open_graph, push
+
     report = report or Report()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     pipeline = Pipeline(model=model, actors=actors, lexicon=lexicon, extractors=extractors)
     ns = DataNamespaces(base)
-    rdf = load_graph(graph) if graph else new_graph(ns)
+    rdf = open_graph(None if is_remote(store) else store, existing=graph, ns=ns)
     writer = GraphWriter(rdf, pipeline.resources.lexicon, ns)
     events_buf = io.StringIO()
     documents = _counted(read_documents(inputs, report), report)
@@ -92,13 +97,19 @@ def build(
             bar.update(report.read, report.events)
     writer.finish()
     outputs = {"turtle": out / "graph.ttl", "events": out / "events.jsonl"}
-    save_graph(rdf, outputs["turtle"])
-    write_atomic(outputs["events"], events_buf.getvalue().encode("utf-8"))
-    if html:
-        from .view import write_html
+    try:
+        save_graph(rdf, outputs["turtle"])
+        write_atomic(outputs["events"], events_buf.getvalue().encode("utf-8"))
+        if html:
+            from .view import write_html
 
-        outputs["html"] = out / "graph.html"
-        write_html(rdf, outputs["html"], title="kgraph")
+            outputs["html"] = out / "graph.html"
+            write_html(rdf, outputs["html"], title="kgraph")
+        if is_remote(store):
+            push(rdf, store)
+    finally:
+        if store is not None and not is_remote(store):
+            rdf.close()
     return BuildResult(report.read, len(report.skipped), report.events, outputs, report)
 
 

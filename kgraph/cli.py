@@ -59,6 +59,7 @@ def build(
     extractor: ExtractorOpt = None,
     base: Annotated[str, typer.Option("--base", help="Base IRI for actors, events and documents.")] = DEFAULT_BASE,
     no_html: Annotated[bool, typer.Option("--no-html", help="Skip the HTML view.")] = False,
+    store: Annotated[Optional[str], typer.Option("--store", help="Oxigraph store directory to build into, or a SPARQL Update endpoint URL.")] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar or summary.")] = False,
 ) -> None:
     """Build the graph: out/graph.ttl, out/events.jsonl, out/graph.html.
@@ -69,9 +70,10 @@ def build(
     try:
         result = api.build(
             inputs, out, graph=graph, model=model, actors=actors or (), lexicon=lexicon or (),
-            extractors=extractor or ("dependency",), base=base, html=not no_html, progress=not quiet, report=report,
+            extractors=extractor or ("dependency",), base=base, html=not no_html, progress=not quiet, store=store,
+            report=report,
         )
-    except (ModelNotFound, DataFileError, QueryError, FileNotFoundError, KeyError, ValueError) as err:
+    except (ModelNotFound, DataFileError, QueryError, FileNotFoundError, KeyError, ValueError, RuntimeError) as err:
         _fail(str(err).strip("'\""))
     if not quiet:
         for name, path in result.outputs.items():

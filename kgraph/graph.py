@@ -295,14 +295,24 @@ def validate(graph: Graph) -> tuple[bool, str]:
     return bool(conforms), str(text)
 
 
+RECOUNT = """
+PREFIX kg: <https://w3id.org/kgraph/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+DELETE { ?e kg:mentionCount ?m } WHERE { ?e a kg:Event ; kg:mentionCount ?m } ;
+DELETE { ?e kg:sourceCount ?n } WHERE { ?e a kg:Event ; kg:sourceCount ?n } ;
+INSERT { ?e kg:mentionCount ?mentions ; kg:sourceCount ?sources }
+WHERE {
+  SELECT ?e (COUNT(DISTINCT ?ev) AS ?mentions) (COUNT(DISTINCT ?doc) AS ?sources)
+  WHERE { ?e a kg:Event ; kg:evidence ?ev . ?ev prov:wasDerivedFrom ?doc }
+  GROUP BY ?e
+}
+"""
+
+
 def update_counts(graph: Graph) -> None:
     """kg:mentionCount (pieces of evidence) and kg:sourceCount (distinct documents) of every event,
-    like GDELT's NumMentions and NumSources."""
-    for event in set(graph.subjects(RDF.type, KG.Event)):
-        evidence = set(graph.objects(event, KG.evidence))
-        docs = {d for e in evidence for d in graph.objects(e, PROV.wasDerivedFrom)}
-        graph.set((event, KG.mentionCount, Literal(len(evidence))))
-        graph.set((event, KG.sourceCount, Literal(len(docs))))
+    like GDELT's NumMentions and NumSources: one SPARQL update, run by whatever engine holds the graph."""
+    graph.update(RECOUNT)
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
@@ -358,4 +368,17 @@ def load_graph(path: str | Path) -> Graph:
 
 
 def save_graph(graph: Graph, path: str | Path) -> None:
-    write_atomic(path, graph.serialize(format=rdf_format(path), encoding="utf-8"))
+    """Serialise atomically; a graph held in Oxigraph (oxrdflib) is written by Oxigraph's own serialiser."""
+    fmt = rdf_format(path)
+    inner = getattr(graph.store, "_inner", None)
+    if inner is not None and fmt in {"turtle", "nt"}:
+        import io
+
+        import pyoxigraph as ox
+
+        buf = io.BytesIO()
+        inner.dump(buf, format=ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES,
+                   from_graph=ox.DefaultGraph(), **({"prefixes": prefixes()} if fmt == "turtle" else {}))
+        write_atomic(path, buf.getvalue())
+        return
+    write_atomic(path, graph.serialize(format=fmt, encoding="utf-8"))

@@ -69,3 +69,21 @@ def extract_text(pipeline, text: str, date: str | None = "2022-03-01", doc_id: s
 def dyads(events) -> set[tuple[str, str, str]]:
     """(source id, event root, target id) of each event."""
     return {(e.source.id, e.event_type.root, e.target.id) for e in events}
+
+
+def canonical(graph):
+    """The graph with literals in one canonical form per value (1 and 1.0 as decimals, "x" and
+    "x"^^xsd:string): rdflib and Oxigraph write numbers differently, so graphs that went through
+    both engines compare by value."""
+    from rdflib import Graph, Literal
+    from rdflib.namespace import XSD
+
+    out = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal):
+            if o.datatype == XSD.string:
+                o = Literal(str(o))
+            elif o.datatype in (XSD.decimal, XSD.double, XSD.float) and o.value is not None:
+                o = Literal(format(o.value.normalize() if hasattr(o.value, "normalize") else o.value), datatype=o.datatype)
+        out.add((s, p, o))
+    return out

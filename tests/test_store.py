@@ -15,6 +15,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
 import kgraph
+from conftest import canonical
 from kgraph.sparql import saved_queries
 from kgraph.vocab import KG
 
@@ -171,3 +172,34 @@ def test_endpoint_refuses_updates(endpoint):
 def test_endpoint_malformed_query_is_a_protocol_error(endpoint):
     status, _, _ = _http(endpoint.query_url + "?" + urllib.parse.urlencode({"query": "SELECT WHERE {"}))
     assert status == 400
+
+
+def test_oxigraph_store_on_disk_gives_the_same_graph(built, examples_dir, tmp_path):
+    store = tmp_path / "store"
+    result = kgraph.build([examples_dir], tmp_path / "out", store=str(store), html=False)
+    memory = canonical(Graph().parse(built.outputs["turtle"]))
+    assert isomorphic(memory, canonical(Graph().parse(result.outputs["turtle"])))
+    # the store persists and the same query answers over it
+    rows = kgraph.query(store, "SELECT ?a ?b WHERE { ?a rel:warn ?b }").rows
+    assert sorted(rows) == sorted(kgraph.query(built.outputs["turtle"], "SELECT ?a ?b WHERE { ?a rel:warn ?b }").rows)
+    # building again into the same store changes nothing
+    kgraph.build([examples_dir], tmp_path / "out2", store=str(store), html=False)
+    assert isomorphic(memory, canonical(Graph().parse(tmp_path / "out2" / "graph.ttl")))
+
+
+def test_build_into_a_running_oxigraph_server(examples_dir, built, tmp_path):
+    from kgraph.serve import serve
+
+    empty = tmp_path / "empty.nt"
+    empty.write_text("")
+    with serve(empty, port=_free_port(), writable=True) as server:
+        kgraph.build([examples_dir], tmp_path / "out", store=server.url + "/update", html=False)
+        q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        status, body, _ = _http(server.query_url + "?" + urllib.parse.urlencode({"query": q}),
+                                headers={"Accept": "application/sparql-results+json"})
+        n = int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+        assert n == len(Graph().parse(built.outputs["turtle"]))
+        kgraph.build([examples_dir], tmp_path / "out", store=server.url + "/update", html=False)
+        status, body, _ = _http(server.query_url + "?" + urllib.parse.urlencode({"query": q}),
+                                headers={"Accept": "application/sparql-results+json"})
+        assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == n
