@@ -57,7 +57,10 @@ class ParsedDocument:
 
     def evidence(self, seg: Segment, sent: Span) -> Evidence:
         start, end = self.repaired.to_original(seg.offset + sent.start_char, seg.offset + sent.end_char)
-        return Evidence(text=self.document.text[start:end], start=start, end=end)
+        text = self.document.text[start:end]
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        return Evidence(text=text, start=start + lead, end=start + lead + len(text))
 
 
 @dataclass
