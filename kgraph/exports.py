@@ -15,11 +15,11 @@ from .resources import ontology_dir
 from .vocab import DEFAULT_BASE
 
 CSV_QUERY = """
-SELECT ?event ?date ?source ?sourceLabel ?sourceCountry ?sourceCode ?target ?targetLabel ?targetCountry ?targetCode
-       ?cameo ?quad ?goldstein ?plover ?verb ?mode ?negated ?mentions ?sources
-       (SAMPLE(?url) AS ?firstUrl) (SAMPLE(?sentence) AS ?firstSentence)
+SELECT ?event ?date ?source ?sourceLabel ?sourceCountry (MIN(?sc) AS ?sourceCode) ?target ?targetLabel
+       ?targetCountry (MIN(?tc) AS ?targetCode) ?cameo ?quad ?goldstein ?plover ?verb ?mode ?negated ?mentions ?sources
+       (MIN(?url) AS ?firstUrl) (MIN(?sentence) AS ?firstSentence)
 WHERE {
-  ?event a kg:Event ; kg:source ?source ; kg:target ?target ; kg:sourceCode ?sourceCode ; kg:targetCode ?targetCode ;
+  ?event a kg:Event ; kg:source ?source ; kg:target ?target ;
          kg:cameoCode ?cameo ; kg:quadClass ?quad ; kg:goldstein ?goldstein ; kg:verb ?verb ; kg:mode ?mode ;
          kg:negated ?negated ; kg:mentionCount ?mentions ; kg:sourceCount ?sources ; kg:evidence ?ev .
   OPTIONAL { ?event kg:date ?date }
@@ -27,10 +27,10 @@ WHERE {
   ?source rdfs:label ?sourceLabel . ?target rdfs:label ?targetLabel .
   OPTIONAL { ?source kg:countryCode ?sourceCountry }
   OPTIONAL { ?target kg:countryCode ?targetCountry }
-  ?ev kg:sentence ?sentence ; prov:wasDerivedFrom ?doc .
+  ?ev kg:sentence ?sentence ; prov:wasDerivedFrom ?doc ; kg:sourceCode ?sc ; kg:targetCode ?tc .
   OPTIONAL { ?doc schema:url ?url }
 }
-GROUP BY ?event ?date ?source ?sourceLabel ?sourceCountry ?sourceCode ?target ?targetLabel ?targetCountry ?targetCode
+GROUP BY ?event ?date ?source ?sourceLabel ?sourceCountry ?target ?targetLabel ?targetCountry
          ?cameo ?quad ?goldstein ?plover ?verb ?mode ?negated ?mentions ?sources
 ORDER BY ?date ?event
 """

@@ -65,15 +65,42 @@ def event_iri(event: Event, ns: DataNamespaces) -> URIRef:
 
 
 class GraphWriter:
-    """Adds documents and events to a Graph; `finish()` recomputes mention counts."""
+    """Adds documents and events to a target Graph.
 
-    def __init__(self, graph: Graph, lexicon: Lexicon, ns: DataNamespaces | None = None) -> None:
-        self.graph = graph
+    Writing only ever adds triples (nothing is read back or replaced), so documents go into a small
+    in-memory batch that `flush()` moves into the target in one go — rdflib's memory, or an Oxigraph
+    store on disk loaded through its native N-Triples parser. `finish()` flushes and recomputes the
+    mention counts with one SPARQL update in the target's engine.
+    """
+
+    def __init__(self, graph: Graph, lexicon: Lexicon, ns: DataNamespaces | None = None,
+                 batch_documents: int = 200) -> None:
+        self.target = graph
+        self.graph = Graph()
         self.lexicon = lexicon
         self.ns = ns or DataNamespaces()
-        self._typed: set[str] = set()
+        self.batch_documents = batch_documents
+        self._pending_documents = 0
 
     def add_document(self, document: Document, events: Iterable[Event]) -> None:
+        self._add_document(document, events)
+        self._pending_documents += 1
+        if self._pending_documents >= self.batch_documents:
+            self.flush()
+
+    def flush(self) -> None:
+        if len(self.graph):
+            inner = getattr(self.target.store, "_inner", None)
+            if inner is not None:
+                import pyoxigraph as ox
+
+                inner.load(self.graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            else:
+                self.target.addN((s, p, o, self.target) for s, p, o in self.graph)
+        self.graph = Graph()
+        self._pending_documents = 0
+
+    def _add_document(self, document: Document, events: Iterable[Event]) -> None:
         g, ns = self.graph, self.ns
         doc = document_iri(document, ns)
         g.add((doc, RDF.type, KG.Document))
@@ -106,12 +133,11 @@ class GraphWriter:
         g.add((node, KG.goldstein, _decimal(t.goldstein)))
         g.add((node, KG.negated, Literal(event.negated)))
         g.add((node, KG.mode, MODES.get(event.mode, KG.Asserted)))
-        self._set_code(node, KG.sourceCode, event.source_code)
-        self._set_code(node, KG.targetCode, event.target_code)
         if event.date:
             g.add((node, KG.date, _date_literal(event.date)))
-            g.set((node, KG.dateFromText, Literal(event.date_from_text)))
-        evidence = ns.evidence[_hash(doc, event.evidence.start, event.evidence.end, event.extractor)]
+        # One evidence node per event and sentence: how the actors were coded there (USA, USAGOV), who
+        # said it, and whether the date came from the text are facts of that mention, not of the event.
+        evidence = ns.evidence[_hash(node, doc, event.evidence.start, event.evidence.end, event.extractor)]
         g.add((node, KG.evidence, evidence))
         g.add((evidence, RDF.type, KG.Evidence))
         g.add((evidence, PROV.wasDerivedFrom, doc))
@@ -120,31 +146,24 @@ class GraphWriter:
         g.add((evidence, KG.charStart, Literal(event.evidence.start)))
         g.add((evidence, KG.charEnd, Literal(event.evidence.end)))
         g.add((evidence, KG.extractor, Literal(event.extractor)))
-        g.set((evidence, KG.confidence, _decimal(round(event.confidence, 3))))
+        g.add((evidence, KG.confidence, _decimal(round(event.confidence, 3))))
+        g.add((evidence, KG.sourceCode, Literal(event.source_code)))
+        g.add((evidence, KG.targetCode, Literal(event.target_code)))
+        g.add((evidence, KG.dateFromText, Literal(event.date_from_text)))
         if event.attributed_to is not None:
             g.add((evidence, KG.attributedTo, self.add_actor(event.attributed_to)))
         if not event.negated and event.mode in FACTUAL_MODES:
             g.add((source, relation, target))
 
-    def _set_code(self, node: URIRef, prop: URIRef, code: str) -> None:
-        """One actor code per event: articles may code the same actor differently (USA, USAGOV); keep the
-        most specific, so the result does not depend on the order articles arrive in."""
-        old = self.graph.value(node, prop)
-        if old is None or (-len(code), code) < (-len(str(old)), str(old)):
-            self.graph.set((node, prop, Literal(code)))
-
     def add_actor(self, actor: Actor) -> URIRef:
         g = self.graph
         iri = actor_iri(actor.id, self.ns)
-        if actor.id in self._typed:
-            return iri
-        self._typed.add(actor.id)
         g.add((iri, RDF.type, ACTOR_CLASSES.get(actor.kind, KG.Actor)))
-        g.set((iri, RDFS.label, Literal(actor.label)))
+        g.add((iri, RDFS.label, Literal(actor.label)))
         if actor.cameo:
-            g.set((iri, KG.cameoCode, Literal(actor.cameo)))
+            g.add((iri, KG.cameoCode, Literal(actor.cameo)))
         if actor.country:
-            g.set((iri, KG.countryCode, Literal(actor.country)))
+            g.add((iri, KG.countryCode, Literal(actor.country)))
         if actor.wikidata:
             g.add((iri, OWL.sameAs, WD[actor.wikidata]))
         if actor.part_of:
@@ -157,7 +176,7 @@ class GraphWriter:
         prop = REL[name]
         g.add((prop, RDF.type, OWL.ObjectProperty))
         g.add((prop, RDF.type, KG.RelationProperty))
-        g.set((prop, RDFS.label, Literal(name)))
+        g.add((prop, RDFS.label, Literal(name)))
         g.add((prop, RDFS.subPropertyOf, self.add_event_type(t)))
         return prop
 
@@ -167,9 +186,9 @@ class GraphWriter:
         code_prop = CAMEO[t.property]
         g.add((code_prop, RDF.type, OWL.ObjectProperty))
         g.add((code_prop, RDF.type, KG.CameoProperty))
-        g.set((code_prop, RDFS.label, Literal(t.label)))
-        g.set((code_prop, SKOS.notation, Literal(t.code)))
-        g.set((code_prop, KG.eventType, ET[t.code]))
+        g.add((code_prop, RDFS.label, Literal(t.label)))
+        g.add((code_prop, SKOS.notation, Literal(t.code)))
+        g.add((code_prop, KG.eventType, ET[t.code]))
         quad = QUAD_PROPERTIES[t.quad_class]
         if t.plover:
             plover_prop = PLOVER[t.plover]
@@ -181,7 +200,7 @@ class GraphWriter:
             g.add((code_prop, RDFS.subPropertyOf, quad))
         g.add((quad, RDFS.subPropertyOf, KG.interactsWith))
         self._add_concepts(t)
-        g.set((ET[t.code], KG.cameoProperty, code_prop))
+        g.add((ET[t.code], KG.cameoProperty, code_prop))
         return code_prop
 
     def _add_concepts(self, t: EventType) -> None:
@@ -190,8 +209,8 @@ class GraphWriter:
         g.add((concept, RDF.type, SKOS.Concept))
         g.add((concept, RDF.type, KG.CameoEventType))
         g.add((concept, SKOS.inScheme, ET.cameo))
-        g.set((concept, SKOS.notation, Literal(t.code)))
-        g.set((concept, SKOS.prefLabel, Literal(t.label, lang="en")))
+        g.add((concept, SKOS.notation, Literal(t.code)))
+        g.add((concept, SKOS.prefLabel, Literal(t.label, lang="en")))
         parent = self._parent_code(t.code)
         if parent:
             g.add((concept, SKOS.broader, ET[parent]))
@@ -202,13 +221,13 @@ class GraphWriter:
             g.add((plover, RDF.type, SKOS.Concept))
             g.add((plover, RDF.type, KG.PloverCategory))
             g.add((plover, SKOS.inScheme, ET.plover))
-            g.set((plover, SKOS.notation, Literal(t.plover)))
+            g.add((plover, SKOS.notation, Literal(t.plover)))
         quad = ET[f"quad{t.quad_class}"]
         g.add((concept, KG.quadClassConcept, quad))
         g.add((quad, RDF.type, SKOS.Concept))
         g.add((quad, RDF.type, KG.QuadClass))
-        g.set((quad, SKOS.notation, Literal(str(t.quad_class))))
-        g.set((quad, SKOS.prefLabel, Literal(QUAD_LABELS[t.quad_class], lang="en")))
+        g.add((quad, SKOS.notation, Literal(str(t.quad_class))))
+        g.add((quad, SKOS.prefLabel, Literal(QUAD_LABELS[t.quad_class], lang="en")))
 
     def _parent_code(self, code: str) -> str | None:
         """130 → None (a root's general code); 1312 → 131; 131 → 130."""
@@ -219,17 +238,18 @@ class GraphWriter:
         return None
 
     def finish(self) -> None:
-        update_counts(self.graph)
+        self.flush()
+        update_counts(self.target)
 
 
 def event_type_scheme(lexicon: Lexicon) -> Graph:
     """The whole event-type scheme: every CAMEO code as a SKOS concept and a property in the hierarchy
     (written to ontology/event-types.ttl by scripts/make_event_types.py)."""
-    graph = new_graph()
-    writer = GraphWriter(graph, lexicon)
+    writer = GraphWriter(new_graph(), lexicon)
     for t in lexicon.types.values():
         writer.add_event_type(t)
-    return graph
+    writer.flush()
+    return writer.target
 
 
 def _decimal(value: float) -> Literal:
