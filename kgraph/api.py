@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import sys
@@ -68,38 +67,55 @@ def build(
     html: bool = True,
     progress: bool = False,
     store: str | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
     report: Report | None = None,
 ) -> BuildResult:
     """Read, extract and write out/graph.ttl, out/events.jsonl and out/graph.html.
 
     With `graph`, the new documents are added to that existing graph (re-reading a document changes
     nothing: IRIs are stable). `store` keeps the graph in an Oxigraph store directory (added to on every
-    build), or sends it to a SPARQL 1.1 Update endpoint when it is an http(s) URL. Every output file is
-    written atomically.
+    build), or sends it to a SPARQL 1.1 Update endpoint when it is an http(s) URL. `jobs` worker
+    processes share the extraction; `engine="dask"` runs it on a Dask cluster (local unless `scheduler`
+    names one). Documents stream through: events go to disk as they are found. Every output file is
+    written atomically; an interrupted build leaves the previous outputs as they were.
     """
+    from .lexicon import Lexicon
+    from .parallel import PipelineConfig
     from .store import is_remote, open_graph, push
 
+    if engine not in {"local", "dask"}:
+        raise ValueError(f"unknown engine {engine!r} (local, dask)")
     report = report or Report()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    pipeline = Pipeline(model=model, actors=actors, lexicon=lexicon, extractors=extractors)
+    config = PipelineConfig(model=model, actors=tuple(map(str, actors)), lexicon=tuple(map(str, lexicon)),
+                            extractors=tuple(extractors), base=base)
+    if jobs <= 1 and engine == "local":
+        from .parallel import worker_pipeline
+
+        worker_pipeline(config)  # load the model before reading input, so a bad --model fails at once
     ns = DataNamespaces(base)
     rdf = open_graph(None if is_remote(store) else store, existing=graph, ns=ns)
-    writer = GraphWriter(rdf, pipeline.resources.lexicon, ns)
-    events_buf = io.StringIO()
-    documents = _counted(read_documents(inputs, report), report)
-    with _Progress(enabled=progress) as bar:
-        for document, events in pipeline.extract(documents):
-            writer.add_document(document, events)
-            for event in events:
-                events_buf.write(json.dumps(event.as_json(), ensure_ascii=False) + "\n")
-            report.events += len(events)
-            bar.update(report.read, report.events)
-    writer.finish()
     outputs = {"turtle": out / "graph.ttl", "events": out / "events.jsonl"}
+    events_tmp = outputs["events"].with_name(f".{outputs['events'].name}.{os.getpid()}.tmp")
     try:
+        writer = GraphWriter(rdf, Lexicon.load(lexicon), ns)
+        documents = _counted(read_documents(inputs, report), report)
+        with open(events_tmp, "w", encoding="utf-8") as events_out, _Progress(enabled=progress) as bar:
+            if engine == "dask":
+                _build_with_dask(documents, config, out, scheduler, jobs, writer, events_out, report)
+            else:
+                for document, events in _extract_stream(documents, config, jobs):
+                    writer.add_document(document, events)
+                    for event in events:
+                        events_out.write(json.dumps(event.as_json(), ensure_ascii=False) + "\n")
+                    report.events += len(events)
+                    bar.update(report.read, report.events)
+        writer.finish()
         save_graph(rdf, outputs["turtle"])
-        write_atomic(outputs["events"], events_buf.getvalue().encode("utf-8"))
+        os.replace(events_tmp, outputs["events"])
         if html:
             from .view import write_html
 
@@ -108,9 +124,43 @@ def build(
         if is_remote(store):
             push(rdf, store)
     finally:
+        events_tmp.unlink(missing_ok=True)
         if store is not None and not is_remote(store):
             rdf.close()
     return BuildResult(report.read, len(report.skipped), report.events, outputs, report)
+
+
+def _extract_stream(documents, config, jobs: int):
+    from .parallel import extract_parallel, worker_pipeline
+
+    if jobs > 1:
+        return extract_parallel(documents, config, jobs)
+    return worker_pipeline(config).extract(documents)
+
+
+def _build_with_dask(documents, config, out: Path, scheduler, jobs, writer, events_out, report: Report) -> None:
+    """Partitions run on Dask workers, which write part files; one bulk load then puts them in the graph."""
+    import shutil
+
+    from .parallel import extract_with_dask
+
+    workdir = out / f".parts-{os.getpid()}"
+    try:
+        parts = extract_with_dask(documents, config, workdir, scheduler=scheduler, jobs=max(jobs, 1))
+        writer.flush()
+        inner = getattr(writer.target.store, "_inner", None)
+        for part in parts:
+            if inner is not None:
+                import pyoxigraph as ox
+
+                inner.bulk_load(path=part.graph_part, format=ox.RdfFormat.N_TRIPLES)
+            else:
+                writer.target.parse(part.graph_part, format="nt")
+            with open(part.events_part, encoding="utf-8") as fh:
+                shutil.copyfileobj(fh, events_out)
+            report.events += part.events
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def query(graph: PathLike, sparql: str, allow_update: bool = False, params: dict[str, str] | None = None):
@@ -144,6 +194,16 @@ def validate(graph: PathLike) -> tuple[bool, str]:
     from .graph import validate as run
 
     return run(load_graph(graph))
+
+
+def stats(graph: PathLike, top: int | None = 10) -> dict:
+    """A summary of a graph file (or Oxigraph store directory) for reading: the most active and most
+    central actors, communities that cooperate or clash, the busiest pairs' balance, the dates covered.
+    `top` bounds each list (None: everything). Plain data; kgraph.stats.format_stats prints it."""
+    from .sparql import open_store
+    from .stats import stats as run
+
+    return run(open_store(graph), top=top)
 
 
 def view(graph: PathLike, out: PathLike = "out/graph.html", title: str = "kgraph") -> Path:

@@ -60,6 +60,9 @@ def build(
     base: Annotated[str, typer.Option("--base", help="Base IRI for actors, events and documents.")] = DEFAULT_BASE,
     no_html: Annotated[bool, typer.Option("--no-html", help="Skip the HTML view.")] = False,
     store: Annotated[Optional[str], typer.Option("--store", help="Oxigraph store directory to build into, or a SPARQL Update endpoint URL.")] = None,
+    jobs: Annotated[int, typer.Option("-j", "--jobs", help="Worker processes for extraction.")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster).")] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar or summary.")] = False,
 ) -> None:
     """Build the graph: out/graph.ttl, out/events.jsonl, out/graph.html.
@@ -71,8 +74,11 @@ def build(
         result = api.build(
             inputs, out, graph=graph, model=model, actors=actors or (), lexicon=lexicon or (),
             extractors=extractor or ("dependency",), base=base, html=not no_html, progress=not quiet, store=store,
-            report=report,
+            jobs=jobs, engine=engine, scheduler=scheduler, report=report,
         )
+    except KeyboardInterrupt:
+        _fail(f"interrupted after {report.read} documents; nothing was written, earlier outputs in {out} are unchanged",
+              130)
     except (ModelNotFound, DataFileError, QueryError, FileNotFoundError, KeyError, ValueError, RuntimeError) as err:
         _fail(str(err).strip("'\""))
     if not quiet:
@@ -238,6 +244,29 @@ def serve(
         pass
     finally:
         server.stop()
+
+
+@app.command()
+def stats(
+    graph: Annotated[Path, typer.Argument(help="Graph file or Oxigraph store directory to summarise.")],
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    top: Annotated[int, typer.Option("--top", help="Rows in each list (0: all).")] = 10,
+) -> None:
+    """Summarise a graph: most active and central actors, communities, busiest pairs, dates.
+
+    Example: kgraph stats out/graph.ttl --top 5
+    """
+    from .stats import format_stats
+
+    if fmt not in {"table", "json"}:
+        _fail(f"unknown format {fmt!r} (table, json)", 2)
+    if top < 0:
+        _fail("--top takes a number of rows, 0 for all", 2)
+    try:
+        summary = api.stats(graph, top=top or None)
+    except (FileNotFoundError, QueryError, ValueError) as err:
+        _fail(str(err))
+    typer.echo(format_stats(summary, fmt))
 
 
 @app.command(name="eval")

@@ -203,3 +203,15 @@ def test_build_into_a_running_oxigraph_server(examples_dir, built, tmp_path):
         status, body, _ = _http(server.query_url + "?" + urllib.parse.urlencode({"query": q}),
                                 headers={"Accept": "application/sparql-results+json"})
         assert int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == n
+
+
+def test_jobs_and_dask_give_the_same_graph(built, examples_dir, tmp_path):
+    """--jobs 2 and the Dask engine (local cluster) build the same graph as one process."""
+    one = canonical(Graph().parse(built.outputs["turtle"]))
+    two = kgraph.build([examples_dir], tmp_path / "jobs2", jobs=2, html=False)
+    assert isomorphic(one, canonical(Graph().parse(two.outputs["turtle"])))
+    assert two.events == built.events
+    dask = kgraph.build([examples_dir], tmp_path / "dask", engine="dask", jobs=2, html=False)
+    assert isomorphic(one, canonical(Graph().parse(dask.outputs["turtle"])))
+    lines = (tmp_path / "dask" / "events.jsonl").read_text().splitlines()
+    assert len(lines) == built.events == dask.events
