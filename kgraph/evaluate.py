@@ -94,6 +94,11 @@ def score_record(gold: list[tuple[str, str, str]], system: list[tuple[str, str, 
         "dyad+root": lambda e: (actor_base(e[0]), actor_base(e[1]), e[2][:2]),
         "dyad": lambda e: (actor_base(e[0]), actor_base(e[1])),
     }
+    # Gold data often codes any organisation as the bare "IGO" (or "NGO"): at that granularity a system's
+    # IGOUNO is an IGO.
+    generic = {actor_base(c) for e in gold for c in e[:2]} & {"IGO", "NGO", "MNC", "IMG"}
+    if generic:
+        system = [tuple(_generic(c, generic) for c in e[:2]) + (e[2],) for e in system]
     out = {}
     for level, key in keys.items():
         g = Counter(key(e) for e in gold)
@@ -101,6 +106,10 @@ def score_record(gold: list[tuple[str, str, str]], system: list[tuple[str, str, 
         correct = sum((g & s).values())
         out[level] = Tally(correct, sum(g.values()) - correct, sum(s.values()) - correct)
     return out
+
+
+def _generic(code: str, generic: set[str]) -> str:
+    return code[:3] if code[:3] in generic else code
 
 
 def detect_kind(records: list[dict]) -> str:

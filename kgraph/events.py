@@ -30,6 +30,11 @@ SPEECH_VERBS = {
     "say", "tell", "state", "announce", "claim", "report", "confirm", "add", "note", "insist", "allege",
     "declare", "stress", "argue", "believe", "think", "write", "explain", "acknowledge", "assert",
 }
+# Prepositional objects that can be a light verb's event noun: "agreed to a ceasefire", "agreed on a deal".
+OBJECT_PREPS = {"to", "on", "upon"}
+# Cooperation with a coordinated subject and no target is mutual: "Japan and Korea agreed to cooperate",
+# "Brazil and the US seek to deepen their partnership" (each does it with the other).
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 # Where a verb entry names no preposition and its object is not an actor, these may carry the target
 # ("demanded guarantees from the US", "appealed to Putin").
 FALLBACK_PREPS = {"to", "from", "with", "against", "on", "upon", "at", "toward", "towards", "into"}
@@ -127,8 +132,16 @@ class DependencyExtractor:
             used_nouns: set[int] = set()
             found: list[Event] = []
             for token in sent:
-                if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.lexicon.verbs:
-                    found += self._verb_events(token, resolver, parsed.document, index, evidence, used_nouns)
+                if token.pos_ not in {"VERB", "AUX"}:
+                    continue
+                lemma = token.lemma_.lower()
+                verb_events = []
+                if lemma in self.lexicon.verbs:
+                    verb_events = self._verb_events(token, resolver, parsed.document, index, evidence, used_nouns)
+                if not verb_events and lemma in self.lexicon.support_verbs:
+                    verb_events = self._support_verb_events(token, resolver, parsed.document, index, evidence,
+                                                            used_nouns)
+                found += verb_events
             for token in sent:
                 if token.i not in used_nouns and token.pos_ in {"NOUN", "PROPN"}:
                     if token.lemma_.lower() in self.lexicon.nouns:
@@ -150,7 +163,7 @@ class DependencyExtractor:
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         if passive:
             objects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
-        light_nouns = [o for o in objects if o.lemma_.lower() in entry.objects]
+        light_nouns = [o for o in objects + _prep_objects([verb], OBJECT_PREPS) if o.lemma_.lower() in entry.objects]
         used_nouns.update(o.i for o in light_nouns)
 
         source_head = _agent(verb) if passive else _subject(verb)
@@ -159,24 +172,55 @@ class DependencyExtractor:
             return []
         carriers = [verb, *light_nouns]
         targets: list[tuple[Actor, str]] = []
+        heads_used: list[Token] = []
         confidence = 0.9
+        candidates = []
         if entry.preps:
-            targets = _resolve_all(resolver, *_prep_objects(carriers, set(entry.preps)))
-        if not targets and light_nouns:
+            candidates.append((_prep_objects(carriers, set(entry.preps)), 0.9))
+        if light_nouns:
             # the event noun's own targets: "launched an invasion of Ukraine", "signed a deal with Iran"
-            targets = _resolve_all(resolver, *self._noun_targets(light_nouns))
-        if not targets and not entry.objects:
-            target_heads = [o for o in objects if o.dep_ != "attr"] if not passive else [
+            candidates.append((self._noun_targets(light_nouns), 0.9))
+        if not entry.objects:
+            direct = [o for o in objects if o.dep_ != "attr"] if not passive else [
                 c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
-            targets = _resolve_all(resolver, *target_heads)
-            if not targets:
-                # an event as object stands for its agent: "condemned an attack by Russian troops",
-                # "welcomed Iran's decision"
-                targets = _resolve_all(resolver, *self._event_agents(target_heads))
-            if not targets and not entry.preps:
-                targets = _resolve_all(resolver, *_prep_objects(carriers + objects, FALLBACK_PREPS))
-                confidence = 0.7
-        return self._events(entry, verb, sources, targets, resolver, document, index, evidence, confidence)
+            candidates.append((direct, 0.9))
+            # an event as object stands for its agent: "condemned an attack by Russian troops"
+            candidates.append((self._event_agents(direct), 0.8))
+            if not entry.preps:
+                candidates.append((_prep_objects(carriers + objects, FALLBACK_PREPS), 0.7))
+        for heads_used, confidence in candidates:
+            targets = _resolve_all(resolver, *heads_used)
+            if targets:
+                break
+        # "A met B" and "A held talks with B" are also B's doing; "A attended a summit in B" is not
+        mutual = all(h.dep_ in OBJECTS or h.dep_ == "pobj" and h.head.lower_ in {"with", "between"} for h in heads_used)
+        return self._events(entry, verb, sources, targets, resolver, document, index, evidence, confidence, mutual)
+
+    def _support_verb_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,
+                             evidence: Evidence, used_nouns: set[int]) -> list[Event]:
+        """"Israel and Lebanon renewed negotiations", "Qatar launched a mediation effort between A and B":
+        a light verb's event noun carries the event; the verb's subject is the source."""
+        for noun in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+            head = noun
+            if noun.lemma_.lower() not in self.lexicon.nouns:
+                # "a mediation effort": the event noun may be a compound modifier of the object
+                head = next((c for c in noun.children if c.dep_ == "compound"
+                             and c.lemma_.lower() in self.lexicon.nouns), None)
+                if head is None:
+                    continue
+            entry = max(self.lexicon.nouns[head.lemma_.lower()], key=lambda e: e.specificity)
+            used_nouns.update({noun.i, head.i})
+            sources = _resolve_all(resolver, _subject(verb))
+            if not sources:
+                return []
+            preps = set(entry.preps) - {"between"}
+            targets = _resolve_all(resolver, *_prep_objects([verb, noun], preps))
+            between = _prep_objects([verb, noun], {"between"})
+            if not targets and between:
+                targets = _resolve_all(resolver, *between)
+            return self._events(entry, verb, sources, targets, resolver, document, index, evidence, 0.75,
+                                mutual=True)
+        return []
 
     def _noun_targets(self, nouns: list[Token]) -> list[Token]:
         heads: list[Token] = []
@@ -201,6 +245,7 @@ class DependencyExtractor:
     def _choose(self, verb: Token, entries: list[LexiconEntry]) -> LexiconEntry | None:
         particles = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
         object_lemmas = {c.lemma_.lower() for c in verb.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS}
+        object_lemmas |= {o.lemma_.lower() for o in _prep_objects([verb], OBJECT_PREPS)}
         preps = {c.lemma_.lower() for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
         for o in verb.children:
             if o.dep_ in OBJECTS | PASSIVE_SUBJECTS:
@@ -244,7 +289,7 @@ class DependencyExtractor:
     # -- shared --------------------------------------------------------------------------------------
     def _events(self, entry: LexiconEntry, trigger: Token, sources: list[tuple[Actor, str]],
                 targets: list[tuple[Actor, str]], resolver: ActorResolver, document: Document, index: int,
-                evidence: Evidence, confidence: float) -> list[Event]:
+                evidence: Evidence, confidence: float, mutual: bool = False) -> list[Event]:
         event_type = self.lexicon.event_type(entry.code)
         negated, mode = self._modality(trigger, entry)
         code = self.lexicon.intent_codes.get((mode, event_type.root))
@@ -252,7 +297,9 @@ class DependencyExtractor:
             event_type = self.lexicon.types[code]
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
-        elif event_type.symmetric and len(sources) >= 2:
+            if event_type.symmetric and mutual:  # "A met B" is also "B met A"
+                pairs += [(t, s) for s, t in pairs]
+        elif (event_type.symmetric or event_type.root in RECIPROCAL_ROOTS) and len(sources) >= 2:
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
         else:
             return []
@@ -356,6 +403,8 @@ def _prep_objects(carriers: Iterable[Token], preps: set[str]) -> list[Token]:
         for child in carrier.children:
             if child.dep_ in {"prep", "dative"} and child.lemma_.lower() in preps:
                 out.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN"} and preps & {"to", "for"}:
+                out.append(child)  # "give Tanzania a grant" is "give a grant to Tanzania"
     return out
 
 

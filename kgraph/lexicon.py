@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import EventType
-from .resources import DataFileError, ontology_dir, read_jsonl
+from .resources import DataFileError, ontology_dir, read_jsonl, read_words
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ class Lexicon:
     modality: dict[str, str] = field(default_factory=dict)  # governing verb lemma → mode
     modal_aux: dict[str, str] = field(default_factory=dict)  # could/would … → hypothetical
     intent_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (mode, root) → code
+    support_verbs: frozenset[str] = frozenset()  # light verbs whose event noun carries the event
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> Lexicon:
@@ -71,6 +72,7 @@ class Lexicon:
             (lex.modal_aux if obj.get("aux") else lex.modality)[obj["lemma"]] = obj["mode"]
         for _, obj in read_jsonl(base / "intent_codes.jsonl"):
             lex.intent_codes[(obj["mode"], obj["root"])] = obj["code"]
+        lex.support_verbs = frozenset(read_words(base / "support_verbs.txt"))
         for path in extra:
             lex.add_entries(Path(path))
         return lex
