@@ -230,7 +230,8 @@ class DependencyExtractor:
         return heads
 
     def _event_agents(self, nouns: list[Token]) -> list[Token]:
-        """The agent of an event noun: its by-phrase, or its possessor ("Iran's decision")."""
+        """Who an event noun is about: its by-phrase or possessor ("Iran's decision", "an attack by
+        Russian troops"), else its partners ("a resumption of ties with Gondor", "talks between A and B")."""
         heads: list[Token] = []
         for noun in nouns:
             if noun.pos_ not in {"NOUN", "PROPN"}:
@@ -240,6 +241,9 @@ class DependencyExtractor:
                     heads += [c for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ == "poss":
                     heads.append(child)
+            if not heads:
+                of_objects = _prep_objects([noun], {"of"})
+                heads += _prep_objects([noun, *of_objects], {"with", "between"})
         return heads
 
     def _choose(self, verb: Token, entries: list[LexiconEntry]) -> LexiconEntry | None:
@@ -378,8 +382,8 @@ def _subject(verb: Token) -> Token | None:
             if subj.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
                 return token.head
             return subj
-        if token.dep_ in {"conj", "xcomp"} and token.head is not token:
-            token = token.head
+        if token.dep_ in {"conj", "xcomp", "acomp"} and token.head is not token:
+            token = token.head  # "Arnor is about to restore …": the subject of "is"
         elif token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
                 and token.head.dep_ in OBJECTS:
             token = token.head.head  # "signed an accord to supply Gondor": the signer supplies
