@@ -19,6 +19,8 @@ from .report import Report
 from .vocab import DEFAULT_BASE, DataNamespaces
 
 PathLike = str | os.PathLike
+# Above this much input the graph is built in an Oxigraph store on disk (out/store) rather than in memory.
+AUTO_STORE_BYTES = 200 * 2**20
 
 
 @dataclass
@@ -87,6 +89,7 @@ def build(
 
     if engine not in {"local", "dask"}:
         raise ValueError(f"unknown engine {engine!r} (local, dask)")
+    inputs = list(inputs)
     report = report or Report()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -96,6 +99,9 @@ def build(
         from .parallel import worker_pipeline
 
         worker_pipeline(config)  # load the model before reading input, so a bad --model fails at once
+    if store is None and input_bytes(inputs) > AUTO_STORE_BYTES:
+        store = str(out / "store")
+        report.emit(f"kgraph: input above {AUTO_STORE_BYTES // 2**20} MiB: building into the Oxigraph store {store}")
     ns = DataNamespaces(base)
     rdf = open_graph(None if is_remote(store) else store, existing=graph, ns=ns)
     outputs = {"turtle": out / "graph.ttl", "events": out / "events.jsonl"}
@@ -128,6 +134,23 @@ def build(
         if store is not None and not is_remote(store):
             rdf.close()
     return BuildResult(report.read, len(report.skipped), report.events, outputs, report)
+
+
+def input_bytes(inputs: Iterable[PathLike]) -> int:
+    """Total size of the input files (directories walked), to pick a store for large runs."""
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        if path.is_file():
+            total += path.stat().st_size
+        elif path.is_dir():
+            for dirpath, _dirs, files in os.walk(path):
+                for name in files:
+                    try:
+                        total += (Path(dirpath) / name).stat().st_size
+                    except OSError:
+                        continue
+    return total
 
 
 def _extract_stream(documents, config, jobs: int):
