@@ -4,6 +4,7 @@ import csv
 import json
 import shutil
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -215,3 +216,17 @@ def test_jobs_and_dask_give_the_same_graph(built, examples_dir, tmp_path):
     assert isomorphic(one, canonical(Graph().parse(dask.outputs["turtle"])))
     lines = (tmp_path / "dask" / "events.jsonl").read_text().splitlines()
     assert len(lines) == built.events == dask.events
+
+
+def test_endpoint_stops_a_runaway_query(built):
+    from kgraph.serve import serve
+
+    with serve(built.outputs["turtle"], port=_free_port(), timeout_s=1) as server:
+        q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # ~10^10 rows
+        start = time.monotonic()
+        status, body, _ = _http(server.query_url + "?" + urllib.parse.urlencode({"query": q}),
+                                headers={"Accept": "application/sparql-results+json"})
+        # Oxigraph streams results: past the limit it stops the query and ends the body with the reason
+        assert status >= 400 or "cancelled" in body
+        assert time.monotonic() - start < 10
+        assert server.process.poll() is None  # and the server is still up
