@@ -280,23 +280,23 @@ class ActorResolver:
         return [self._compose(m, agent) for m in owners]
 
     def _antecedent(self, pronoun: Token) -> list[tuple[Actor, str]]:
-        """Coreference for subject pronouns, within this and the previous sentence only: "he"/"she" is the
-        last person named, "it" the last country or organisation that was a subject."""
+        """Coreference for personal pronouns, within this and the previous sentence only: "he"/"him" is
+        the last person named, "it"/"they" the last country, organisation or armed group that was a
+        subject ("Israel said a bomb was fired at it", "The US claimed that they had attacked Iraq")."""
         word = pronoun.lower_
-        if word not in {"he", "she", "it"} or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        if word in {"he", "she", "him", "her"}:
+            kinds = {"person"}
+        elif word in {"it", "they", "them"}:
+            kinds = {"country", "organisation", "armed_group"}
+        else:
             return []
         sent = pronoun.sent
         doc = pronoun.doc
-        previous = doc[sent.start - 1].sent if sent.start > 0 else sent
-        window_start = previous.start
+        window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for m in reversed(self.mentions):
-            if m.start >= pronoun.i or m.start < window_start or m.how == "agent":
+            if m.start >= pronoun.i or m.start < window_start or m.how == "agent" or m.actor.kind not in kinds:
                 continue
-            kind = m.actor.kind
-            if word in {"he", "she"} and kind == "person":
-                return [(m.actor, m.cameo)]
-            if word == "it" and kind in {"country", "organisation", "armed_group"} \
-                    and doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
+            if "person" in kinds or doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
                 return [(m.actor, m.cameo)]
         return []
 
@@ -345,10 +345,14 @@ class ActorResolver:
         return [min(found, key=lambda m: abs(head.i - m.start))]
 
 
-def heads(token: Token) -> list[Token]:
-    """A head and the heads coordinated with it: "the US and NATO" → [US, NATO]."""
+def heads(token: Token, span: tuple[int, int] | None = None) -> list[Token]:
+    """A head and the heads coordinated with it: "the US and NATO" → [US, NATO]. A list the parser
+    hangs as apposition ("The US, Russia, and Switzerland") counts too, as does coordination attached
+    to any word of a multi-word name (`span`: "Barack Obama and Vladimir Putin")."""
     out = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            out.extend(heads(child))
+    holders = [token] if span is None else [token.doc[i] for i in range(*span)]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "conj" or child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+                out.extend(heads(child))
     return out

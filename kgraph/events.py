@@ -364,7 +364,8 @@ def _resolve_all(resolver: ActorResolver, *head_tokens: Token | None) -> list[tu
     for head in head_tokens:
         if head is None:
             continue
-        for h in heads(head):
+        mention = resolver.mention_at(head)
+        for h in heads(head, (mention.start, mention.end) if mention is not None else None):
             for actor, code in resolver.resolve(h):
                 if actor.id not in seen:
                     seen.add(actor.id)
