@@ -65,3 +65,31 @@ def test_ctrl_c_stops_cleanly(examples_dir, tmp_path):
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert (out / "graph.ttl").read_text() == "# previous graph\n"
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_interrupted_build_into_a_store_can_be_rerun(examples_dir, tmp_path):
+    """Kill a build into an on-disk Oxigraph store half way; running it again ends with the graph an
+    uninterrupted run makes."""
+    from conftest import canonical
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    articles = sorted((examples_dir / "articles").glob("*.txt"))
+    for k in range(20):
+        for article in articles:
+            text = article.read_text().replace("\nhttps://", f"\nhttps://copy{k}.")  # 20 distinct documents each
+            (corpus / f"{k:02d}-{article.name}").write_text(text)
+    store = tmp_path / "store"
+    process = _start("build", corpus, "-o", tmp_path / "killed", "-q", "--no-html", "--store", store)
+    time.sleep(10)  # past the first flush of 200 documents into the store, before the end
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+    rerun = subprocess.run([sys.executable, "-m", "kgraph.cli", "build", corpus, "-o", tmp_path / "rerun", "-q",
+                            "--no-html", "--store", store], capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    clean = subprocess.run([sys.executable, "-m", "kgraph.cli", "build", corpus, "-o", tmp_path / "clean", "-q",
+                            "--no-html"], capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stderr
+    assert isomorphic(canonical(Graph().parse(tmp_path / "rerun" / "graph.ttl")),
+                      canonical(Graph().parse(tmp_path / "clean" / "graph.ttl")))
