@@ -26,6 +26,9 @@ GLUED_PUNCT = re.compile(r"(?<=[A-Za-z0-9][,;:])(?=[A-Za-z])|(?<=[a-z][,;:])(?=\
 LOWER_UPPER = re.compile(r"(?<=[a-z])(?=[A-Z])")
 UPPER_RUN_WORD = re.compile(r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})")
 
+# Letter runs longer than this are not words glued together but tables, codes or base64: wordsegment's
+# cost grows with the square of the length (a 17,000-letter run took 28 s), so they are left alone.
+MAX_SEGMENT_LETTERS = 60
 # A segmentation is accepted only if every piece is a common English word: wordsegment's unigram counts
 # come from a trillion-word web corpus, so 50,000 occurrences rules out junk such as "hou" or "skyy".
 MIN_PIECE_COUNT = 50_000
@@ -82,7 +85,7 @@ class Cleaner:
 
     def _word_insertions(self, word: str) -> list[tuple[int, str]]:
         """Positions inside `word` where a space or apostrophe was lost."""
-        if word in self.known_names:
+        if word in self.known_names or len(word) > 4 * MAX_SEGMENT_LETTERS:
             return []
         lower = word.lower()
         restored = self.contractions.get(lower)
@@ -101,7 +104,7 @@ class Cleaner:
                     out.append((a, " "))
                 out += [(a + k, ins) for k, ins in self._word_insertions(word[a:b])]
             return out
-        if self._is_known(lower):
+        if self._is_known(lower) or len(lower) > MAX_SEGMENT_LETTERS:
             return []
         pieces = segment(lower)
         if len(pieces) < 2 or not all(self._good_piece(p) for p in pieces):

@@ -34,6 +34,10 @@ Model = Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to
 Actors = Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor dictionary (JSON Lines; repeatable).")]
 LexiconOpt = Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Extra verb lexicon (JSON Lines; repeatable).")]
 ExtractorOpt = Annotated[Optional[list[str]], typer.Option("--extractor", help="Extractor by name (repeatable).")]
+LanguageOpt = Annotated[Optional[list[str]], typer.Option(
+    "--language", help="ISO 639-1 code of a language to read (repeatable; default the model's; 'any' reads all).")]
+MaxChars = Annotated[Optional[int], typer.Option(
+    "--max-chars", help="Size cap per document in characters; the rest is reported as skipped (0: no cap).")]
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -63,6 +67,8 @@ def build(
     jobs: Annotated[int, typer.Option("-j", "--jobs", help="Worker processes for extraction.")] = 1,
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask.")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster).")] = None,
+    language: LanguageOpt = None,
+    max_chars: MaxChars = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress bar or summary.")] = False,
 ) -> None:
     """Build the graph: out/graph.ttl, out/events.jsonl, out/graph.html.
@@ -74,12 +80,12 @@ def build(
         result = api.build(
             inputs, out, graph=graph, model=model, actors=actors or (), lexicon=lexicon or (),
             extractors=extractor or ("dependency",), base=base, html=not no_html, progress=not quiet, store=store,
-            jobs=jobs, engine=engine, scheduler=scheduler, report=report,
+            jobs=jobs, engine=engine, scheduler=scheduler, languages=language, max_chars=max_chars, report=report,
         )
     except KeyboardInterrupt:
         _fail(f"interrupted after {report.read} documents; nothing was written, earlier outputs in {out} are unchanged",
               130)
-    except (ModelNotFound, DataFileError, QueryError, FileNotFoundError, KeyError, ValueError, RuntimeError) as err:
+    except (ModelNotFound, DataFileError, QueryError, OSError, KeyError, ValueError, RuntimeError) as err:
         _fail(str(err).strip("'\""))
     if not quiet:
         for name, path in result.outputs.items():
@@ -96,6 +102,8 @@ def extract(
     actors: Actors = None,
     lexicon: LexiconOpt = None,
     extractor: ExtractorOpt = None,
+    language: LanguageOpt = None,
+    max_chars: MaxChars = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet")] = False,
 ) -> None:
     """Extract events only, one JSON object a line.
@@ -105,17 +113,21 @@ def extract(
     if fmt not in {"jsonl", "tsv"}:
         _fail(f"unknown format {fmt!r} (jsonl, tsv)", 2)
     report = Report()
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as err:
+        _fail(f"{output}: cannot write ({err.strerror})")
     try:
         for event in api.extract(inputs, model=model, actors=actors or (), lexicon=lexicon or (),
-                                 extractors=extractor or ("dependency",), report=report):
+                                 extractors=extractor or ("dependency",), languages=language, max_chars=max_chars,
+                                 report=report):
             if fmt == "jsonl":
                 stream.write(json.dumps(event.as_json(), ensure_ascii=False) + "\n")
             else:
                 d = event.as_json()
                 stream.write("\t".join([d["doc_id"], d["source"]["cameo"] or "", d["cameo"], d["target"]["cameo"] or "",
                                         d["verb"], d["date"] or "", d["mode"], str(d["negated"]).lower()]) + "\n")
-    except (ModelNotFound, DataFileError, KeyError) as err:
+    except (ModelNotFound, DataFileError, KeyError, ValueError) as err:
         _fail(str(err).strip("'\""))
     finally:
         if output:

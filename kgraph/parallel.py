@@ -45,9 +45,18 @@ def worker_pipeline(config: PipelineConfig):
     return pipeline
 
 
-def extract_batch(documents: list[Document], config: PipelineConfig) -> list[tuple[Document, list[Event]]]:
-    """Events of a batch of documents, in order (what `--jobs N` workers return)."""
-    return list(worker_pipeline(config).extract(documents))
+def failure_message(err: Exception) -> str:
+    return f"extraction failed ({type(err).__name__}: {err})"
+
+
+def extract_batch(documents: list[Document], config: PipelineConfig) -> list[tuple[Document, list[Event] | str]]:
+    """Events of a batch of documents, in order (what `--jobs N` workers return); a document an extractor
+    failed on comes back with the error message instead of events."""
+    failed: dict[int, str] = {}
+    results = list(worker_pipeline(config).extract(
+        documents, on_error=lambda d, err: failed.__setitem__(id(d), failure_message(err))))
+    done = {id(d): events for d, events in results}
+    return [(d, done[id(d)] if id(d) in done else failed[id(d)]) for d in documents if id(d) in done or id(d) in failed]
 
 
 @dataclass
@@ -68,7 +77,7 @@ def extract_partition(documents: list[Document], config: PipelineConfig, part_pr
                          batch_documents=10**9)
     lines = []
     n_events = 0
-    for document, events in pipeline.extract(documents):
+    for document, events in pipeline.extract(documents, on_error=lambda d, err: None):
         writer.add_document(document, events)
         lines += [json.dumps(e.as_json(), ensure_ascii=False) + "\n" for e in events]
         n_events += len(events)
@@ -86,7 +95,7 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def extract_parallel(documents: Iterable[Document], config: PipelineConfig, jobs: int,
-                     batch_size: int = 16) -> Iterator[tuple[Document, list[Event]]]:
+                     batch_size: int = 16) -> Iterator[tuple[Document, list[Event] | str]]:
     """Like Pipeline.extract, on `jobs` worker processes; results come back in input order and at most
     2 × jobs batches are in flight, so memory stays bounded however long the input."""
     with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -6,7 +6,7 @@ reused for every document, like a spaCy Language object.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .actors import Gazetteer, MentionFinder
@@ -52,9 +52,18 @@ class Pipeline:
                 pending.pop(0)
                 yield parsed
 
-    def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+    def extract(self, documents: Iterable[Document],
+                on_error: Callable[[Document, Exception], None] | None = None) -> Iterator[tuple[Document, list[Event]]]:
+        """(document, events) in input order. An extractor failing on one document raises, or, with
+        `on_error`, reports that document and goes on with the next."""
         for parsed in self.parse(documents):
             events: list[Event] = []
-            for extractor in self.extractors:
-                events.extend(extractor(parsed))
+            try:
+                for extractor in self.extractors:
+                    events.extend(extractor(parsed))
+            except Exception as err:  # one bad document must not end a run over thousands
+                if on_error is None:
+                    raise
+                on_error(parsed.document, err)
+                continue
             yield parsed.document, events

@@ -6,6 +6,7 @@ import re
 from rdflib import Graph, Literal
 
 import kgraph
+import kgraph.report
 from kgraph.events import ParsedDocument, Resources, available_extractors
 from kgraph.model import Event, Evidence
 from kgraph.vocab import KG
@@ -59,3 +60,32 @@ def test_unknown_extractor_is_a_clear_error(tmp_path):
         assert "nope" in str(err) and "dependency" in str(err)
     else:
         raise AssertionError("an unknown extractor must be refused")
+
+
+@kgraph.register("fragile-test")
+class FragileExtractor:
+    """Fails on one document, as a buggy plug-in would."""
+
+    name = "fragile-test"
+
+    def __init__(self, resources: Resources) -> None:
+        pass
+
+    def __call__(self, parsed: ParsedDocument):
+        if "Atlantis" in parsed.document.text:
+            raise RuntimeError("cannot handle Atlantis")
+        return []
+
+
+def test_a_document_an_extractor_fails_on_is_reported_and_skipped(tmp_path):
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"id": "bad", "text": "Atlantis condemned Lemuria."}\n'
+                   '{"id": "good", "text": "Japan praised India for its help."}\n')
+    report = kgraph.report.Report(emit=lambda message: None)
+    result = kgraph.build([src], tmp_path / "out", extractors=["dependency", "fragile-test"], html=False,
+                          report=report)
+    assert result.documents == 2 and result.skipped == 1
+    (origin, reason), = report.skipped
+    assert origin.endswith("a.jsonl:1") and "cannot handle Atlantis" in reason
+    g = Graph().parse(result.outputs["turtle"])
+    assert {str(o) for o in g.objects(None, KG.documentId)} == {"good"}
