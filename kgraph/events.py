@@ -315,7 +315,7 @@ class DependencyExtractor:
         speaker = _speaker(trigger, resolver)
         out = []
         for (src, src_code), (tgt, tgt_code) in pairs:
-            if src.id == tgt.id:
+            if src.id == tgt.id or _same_government(src_code, tgt_code):
                 continue
             out.append(Event(
                 doc_id=document.id, sentence_index=index, source=src, target=tgt,
@@ -440,6 +440,12 @@ def _speaker(trigger: Token, resolver: ActorResolver) -> Actor | None:
             return None
         token = token.head
     return None
+
+
+def _same_government(a: str | None, b: str | None) -> bool:
+    """China and its foreign minister (CHN, CHNGOV) are one side: no event between them."""
+    strip = lambda code: code[:-3] if code and code.endswith("GOV") else code  # noqa: E731
+    return bool(a and b) and strip(a) == strip(b)
 
 
 def _historical(event: Event, published: dt.date | None) -> bool:

@@ -22,12 +22,12 @@ WHERE {
   ?event a kg:Event ; kg:source ?source ; kg:target ?target ;
          kg:cameoCode ?cameo ; kg:quadClass ?quad ; kg:goldstein ?goldstein ; kg:verb ?verb ; kg:mode ?mode ;
          kg:negated ?negated ; kg:mentionCount ?mentions ; kg:sourceCount ?sources ; kg:evidence ?ev .
+  ?source rdfs:label ?sourceLabel . ?target rdfs:label ?targetLabel .
+  ?ev kg:sentence ?sentence ; prov:wasDerivedFrom ?doc ; kg:sourceCode ?sc ; kg:targetCode ?tc .
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?event kg:ploverCategory ?plover }
-  ?source rdfs:label ?sourceLabel . ?target rdfs:label ?targetLabel .
   OPTIONAL { ?source kg:countryCode ?sourceCountry }
   OPTIONAL { ?target kg:countryCode ?targetCountry }
-  ?ev kg:sentence ?sentence ; prov:wasDerivedFrom ?doc ; kg:sourceCode ?sc ; kg:targetCode ?tc .
   OPTIONAL { ?doc schema:url ?url }
 }
 GROUP BY ?event ?date ?source ?sourceLabel ?sourceCountry ?target ?targetLabel ?targetCountry

@@ -122,6 +122,9 @@ def bind_values(text: str, bindings: dict) -> str:
 def store_from_graph(graph) -> ox.Store:
     """An in-memory Oxigraph store holding an rdflib Graph's triples (through N-Triples, Oxigraph's
     fastest loader)."""
+    inner = getattr(graph.store, "_inner", None)
+    if isinstance(inner, ox.Store):  # the graph already lives in Oxigraph (oxrdflib): query it there
+        return inner
     store = ox.Store()
     data = graph.serialize(format="nt", encoding="utf-8")
     if data.strip():

@@ -27,7 +27,7 @@ def main(html: str, png: str, focus: str | None = None) -> None:
         edge = page.evaluate("""() => { const e = kgraph.edgeView.get().find(e => e.category === 'THREATEN');
                                          return e ? e.id : null; }""")
         if edge:
-            page.evaluate(f"kgraph.network.emit('click', {{nodes: [], edges: ['{edge}']}})")
+            page.evaluate(f"kgraph.network.emit('click', {{nodes: [], edges: ['{edge}']}}); null")
         page.wait_for_timeout(300)
         page.screenshot(path=png)
         browser.close()
