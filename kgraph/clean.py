@@ -73,9 +73,10 @@ class Cleaner:
         edits: list[Edit] = []
         edits += self._dateline_edits(text)
         edits += [Edit(m.start(), m.start(), " ") for m in GLUED_SENTENCE.finditer(text)]
-        edits += [Edit(m.start(), m.start(), " ") for m in GLUED_PUNCT.finditer(text) if not _in_url(text, m.start())]
+        urls = _url_spans(text)
+        edits += [Edit(m.start(), m.start(), " ") for m in GLUED_PUNCT.finditer(text) if not _inside(urls, m.start())]
         for m in WORD.finditer(text):
-            if _in_url(text, m.start()):
+            if _inside(urls, m.start()):
                 continue
             edits += [Edit(m.start() + k, m.start() + k, ins) for k, ins in self._word_insertions(m.group())]
         return apply_edits(text, edits)
@@ -160,10 +161,26 @@ def _already_there(text: str, edit: Edit, out: list[str]) -> bool:
     return before.isspace() or text[edit.start : edit.start + 1].isspace()
 
 
-def _in_url(text: str, index: int) -> bool:
-    start = text.rfind(" ", 0, index) + 1
-    token = text[start : text.find(" ", index) if text.find(" ", index) >= 0 else len(text)]
-    return "://" in token or token.startswith("www.") or "@" in token
+URLISH = re.compile(r"\S*(?:://|www\.|@)\S*")
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Whitespace-delimited tokens that are URLs or addresses: left exactly as they are."""
+    return [m.span() for m in URLISH.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], index: int) -> bool:
+    lo, hi = 0, len(spans)
+    while lo < hi:  # spans are sorted and disjoint
+        mid = (lo + hi) // 2
+        start, end = spans[mid]
+        if index < start:
+            hi = mid
+        elif index >= end:
+            lo = mid + 1
+        else:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

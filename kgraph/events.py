@@ -125,8 +125,11 @@ class DependencyExtractor:
 
     def __call__(self, parsed: ParsedDocument) -> Iterator[Event]:
         doc_date = parsed.document.date
+        resolvers: dict[int, ActorResolver] = {}
         for index, seg, sent in parsed.sentences():
-            resolver = ActorResolver(self.gazetteer, seg.mentions)
+            resolver = resolvers.get(id(seg))
+            if resolver is None:  # one per parsed piece: its mentions are indexed once, not per sentence
+                resolver = resolvers[id(seg)] = ActorResolver(self.gazetteer, seg.mentions)
             evidence = parsed.evidence(seg, sent)
             seen: set[tuple[str, str, str]] = set()
             used_nouns: set[int] = set()
