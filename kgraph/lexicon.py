@@ -42,15 +42,6 @@ class LexiconEntry:
         parts = [w for w in re.split(r"[^A-Za-z0-9]+", " ".join(words)) if w]
         return parts[0].lower() + "".join(p.capitalize() for p in parts[1:])
 
-    @property
-    def phrase(self) -> str:
-        words = [self.verb or self.noun or "", self.particle or ""]
-        if self.objects:
-            words.append("/".join(self.objects))
-        if self.preps:
-            words.append("/".join(self.preps))
-        return " ".join(w for w in words if w)
-
 
 @dataclass
 class Lexicon:
