@@ -117,7 +117,7 @@ class GraphWriter:
     def add_event(self, event: Event, doc: URIRef) -> None:
         g, ns = self.graph, self.ns
         source, target = self.add_actor(event.source), self.add_actor(event.target)
-        relation = self.add_relation(event.relation, event.verb, event.event_type)
+        relation = self.add_relation(event.relation, event.event_type)
         node = event_iri(event, ns)
         t = event.event_type
         g.add((node, RDF.type, KG.Event))
@@ -170,7 +170,7 @@ class GraphWriter:
             g.add((iri, KG.partOf, actor_iri(actor.part_of, self.ns)))
         return iri
 
-    def add_relation(self, name: str, verb: str, t: EventType) -> URIRef:
+    def add_relation(self, name: str, t: EventType) -> URIRef:
         """The verb-level property and its chain up to kg:interactsWith, with the SKOS concepts."""
         g = self.graph
         prop = REL[name]
