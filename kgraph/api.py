@@ -206,6 +206,8 @@ def _build_with_dask(documents, config, out: Path, scheduler, jobs, writer, even
             with open(part.events_part, encoding="utf-8") as fh:
                 shutil.copyfileobj(fh, events_out)
             report.events += part.events
+            for origin, why in part.failures:
+                report.skip(origin, why)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -65,6 +65,7 @@ class PartResult:
     events_part: str  # JSON Lines file
     documents: int
     events: int
+    failures: list[tuple[str, str]]  # (document origin, why) of documents an extractor failed on
 
 
 def extract_partition(documents: list[Document], config: PipelineConfig, part_prefix: str) -> PartResult:
@@ -77,7 +78,9 @@ def extract_partition(documents: list[Document], config: PipelineConfig, part_pr
                          batch_documents=10**9)
     lines = []
     n_events = 0
-    for document, events in pipeline.extract(documents, on_error=lambda d, err: None):
+    failures: list[tuple[str, str]] = []
+    on_error = lambda d, err: failures.append((d.origin or d.id, failure_message(err)))  # noqa: E731
+    for document, events in pipeline.extract(documents, on_error=on_error):
         writer.add_document(document, events)
         lines += [json.dumps(e.as_json(), ensure_ascii=False) + "\n" for e in events]
         n_events += len(events)
@@ -85,7 +88,7 @@ def extract_partition(documents: list[Document], config: PipelineConfig, part_pr
     graph_part, events_part = part_prefix + ".nt", part_prefix + ".jsonl"
     write_atomic(graph_part, writer.target.serialize(format="nt", encoding="utf-8"))
     write_atomic(events_part, "".join(lines).encode("utf-8"))
-    return PartResult(graph_part, events_part, len(documents), n_events)
+    return PartResult(graph_part, events_part, len(documents), n_events, failures)
 
 
 def batches(items: Iterable, size: int) -> Iterator[list]:

