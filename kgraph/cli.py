@@ -238,6 +238,8 @@ def serve(
     port: Annotated[int, typer.Option("--port")] = 7878,
     writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL UPDATE (off: read-only).")] = False,
     timeout: Annotated[int, typer.Option("--timeout", help="Query time limit in seconds.")] = 30,
+    max_result_mb: Annotated[int, typer.Option("--max-result-mb", help="Largest answer sent, in MiB.")] = 100,
+    log: Annotated[bool, typer.Option("--log", help="Log each request to stderr.")] = False,
 ) -> None:
     """Serve the graph as a SPARQL 1.1 Protocol endpoint (Oxigraph's server), read-only by default.
 
@@ -245,13 +247,17 @@ def serve(
     """
     from .serve import serve as start
 
+    if timeout <= 0 or max_result_mb <= 0:
+        _fail("--timeout and --max-result-mb take positive numbers", 2)
     try:
-        server = start(graph, host=host, port=port, writable=writable, timeout_s=timeout)
+        server = start(graph, host=host, port=port, writable=writable, timeout_s=timeout,
+                       max_result_mb=max_result_mb, log=log)
     except (FileNotFoundError, QueryError, RuntimeError) as err:
         _fail(str(err))
-    typer.echo(f"SPARQL endpoint at {server.query_url} ({'read-write' if writable else 'read-only'}); Ctrl-C stops it", err=True)
+    typer.echo(f"SPARQL endpoint at {server.query_url} ({'read-write' if writable else 'read-only'}; "
+               f"{timeout} s and {max_result_mb} MiB per query); Ctrl-C stops it", err=True)
     try:
-        server.process.wait()
+        server.wait()
     except KeyboardInterrupt:
         pass
     finally:
