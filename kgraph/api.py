@@ -135,6 +135,9 @@ def build(
                         events_out.write(json.dumps(event.as_json(), ensure_ascii=False) + "\n")
                     report.events += len(events)
                     bar.update(report.read, report.events)
+        if report.read == 0 and not report.skipped:
+            # nothing to build from: leave earlier outputs alone rather than replace them with an empty graph
+            raise ValueError(f"no documents found in {', '.join(map(str, inputs))}")
         writer.finish()
         save_graph(rdf, outputs["turtle"])
         os.replace(events_tmp, outputs["events"])

@@ -7,6 +7,7 @@ standard error); 1 the run failed (nothing was written); 2 the command line was 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -113,8 +114,10 @@ def extract(
     if fmt not in {"jsonl", "tsv"}:
         _fail(f"unknown format {fmt!r} (jsonl, tsv)", 2)
     report = Report()
+    # -o is written atomically: a temporary file beside it, renamed once every document is done
+    partial = output.with_name(f".{output.name}.{os.getpid()}.tmp") if output else None
     try:
-        stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+        stream = open(partial, "w", encoding="utf-8") if partial else sys.stdout
     except OSError as err:
         _fail(f"{output}: cannot write ({err.strerror})")
     try:
@@ -127,11 +130,19 @@ def extract(
                 d = event.as_json()
                 stream.write("\t".join([d["doc_id"], d["source"]["cameo"] or "", d["cameo"], d["target"]["cameo"] or "",
                                         d["verb"], d["date"] or "", d["mode"], str(d["negated"]).lower()]) + "\n")
-    except (ModelNotFound, DataFileError, KeyError, ValueError) as err:
+        if report.read == 0 and not report.skipped:
+            raise ValueError(f"no documents found in {', '.join(map(str, inputs))}")
+        if partial:
+            stream.close()
+            os.replace(partial, output)
+    except KeyboardInterrupt:
+        _fail(f"interrupted after {report.read} documents" + (f"; {output} is unchanged" if output else ""), 130)
+    except (ModelNotFound, DataFileError, KeyError, ValueError, OSError) as err:
         _fail(str(err).strip("'\""))
     finally:
-        if output:
+        if partial:
             stream.close()
+            partial.unlink(missing_ok=True)
     _finish(report, quiet)
 
 

@@ -570,3 +570,15 @@ def test_everything_fine_exits_0_and_an_empty_record_on_stdin_exits_3():
     assert bad.returncode == 3 and bad.stdout == ""
     assert bad.stderr.splitlines()[0] == "kgraph: skipped <stdin>:1: empty text"
     assert "documents read: 0, skipped: 1, events: 0" in bad.stderr
+
+
+def test_a_directory_without_documents_fails_and_keeps_earlier_outputs(tmp_path):
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("# an earlier graph\n")
+    result = kgraph("build", str(empty), "-o", str(out), "--quiet")
+    assert result.returncode == 1
+    assert f"no documents found in {empty}" in result.stderr and "Traceback" not in result.stderr
+    assert (out / "graph.ttl").read_text() == "# an earlier graph\n"
