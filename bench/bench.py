@@ -184,23 +184,28 @@ def main() -> None:
 
         from kgraph.graph import save_graph
         from kgraph.store import open_graph
+        from kgraph.vocab import prefixes
 
         nt = work / "big.nt"
         n = triples_graph(nt, n_triples)
         store_dir = work / "store"
         graph = open_graph(str(store_dir))
         graph.store._inner.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
-        start = time.perf_counter()
-        save_graph(graph, work / "kgraph.ttl")
-        t_kgraph = time.perf_counter() - start
-        start = time.perf_counter()
-        graph.store._inner.dump(str(work / "ox.ttl"), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph())
-        t_ox = time.perf_counter() - start
+        t_kgraph = t_ox = float("inf")
+        for _ in range(3):  # alternated, best of three: neither side gets the warmer cache
+            start = time.perf_counter()
+            save_graph(graph, work / "kgraph.ttl")
+            t_kgraph = min(t_kgraph, time.perf_counter() - start)
+            start = time.perf_counter()
+            graph.store._inner.dump(str(work / "ox.ttl"), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                                    prefixes=prefixes())
+            t_ox = min(t_ox, time.perf_counter() - start)
         memory = Graph().parse(nt, format="nt")
         start = time.perf_counter()
         memory.serialize(work / "rdflib.ttl", format="turtle")
         t_rdflib = time.perf_counter() - start
-        print(f"4. Turtle export of {n:,} triples: kgraph {t_kgraph:.1f} s vs pyoxigraph {t_ox:.1f} s"
+        print(f"4. Turtle export of {n:,} triples (store on disk): kgraph, sorted by subject, {t_kgraph:.1f} s vs "
+              f"pyoxigraph's own dump {t_ox:.1f} s"
               f"  ratio {t_kgraph / t_ox:.2f}  (target ≤ 1.5); rdflib {t_rdflib:.1f} s ({t_rdflib / t_kgraph:.0f}× kgraph)")
 
         # 5. a saved query on that graph

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -10,8 +9,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .graph import GraphWriter, load_graph, save_graph, write_atomic
-from .parallel import batches, failure_message
+from .graph import add_ntriples, load_graph, save_graph, update_counts
+from .parallel import failure_message
 from .model import Event
 from .parse import DEFAULT_MODEL
 from .pipeline import Pipeline
@@ -96,8 +95,7 @@ def build(
     names one). Documents stream through: events go to disk as they are found. Every output file is
     written atomically; an interrupted build leaves the previous outputs as they were.
     """
-    from .lexicon import Lexicon
-    from .parallel import PipelineConfig
+    from .parallel import PipelineConfig, extract_fragments
     from .store import is_remote, open_graph, push
 
     if engine not in {"local", "dask"}:
@@ -119,26 +117,23 @@ def build(
     outputs = {"turtle": out / "graph.ttl", "events": out / "events.jsonl"}
     events_tmp = outputs["events"].with_name(f".{outputs['events'].name}.{os.getpid()}.tmp")
     try:
-        writer = GraphWriter(rdf, Lexicon.load(lexicon), ns)
         documents = _counted(read_documents(inputs, report, languages=_languages(languages, model_language),
                                             max_chars=max_chars), report)
         with open(events_tmp, "w", encoding="utf-8") as events_out, _Progress(enabled=progress) as bar:
             if engine == "dask":
-                _build_with_dask(documents, config, out, scheduler, jobs, writer, events_out, report)
+                _build_with_dask(documents, config, out, scheduler, jobs, rdf, events_out, report)
             else:
-                for document, events in _extract_stream(documents, config, jobs):
-                    if isinstance(events, str):  # an extractor failed on this document
-                        report.skip(document.origin or document.id, events)
-                        continue
-                    writer.add_document(document, events)
-                    for event in events:
-                        events_out.write(json.dumps(event.as_json(), ensure_ascii=False) + "\n")
-                    report.events += len(events)
+                for fragment in extract_fragments(documents, config, jobs):
+                    add_ntriples(rdf, fragment.ntriples)
+                    events_out.write(fragment.events_jsonl)
+                    report.events += fragment.events
+                    for origin, why in fragment.failures:
+                        report.skip(origin, why)
                     bar.update(report.read, report.events)
         if report.read == 0 and not report.skipped:
             # nothing to build from: leave earlier outputs alone rather than replace them with an empty graph
             raise ValueError(f"no documents found in {', '.join(map(str, inputs))}")
-        writer.finish()
+        update_counts(rdf)
         save_graph(rdf, outputs["turtle"])
         os.replace(events_tmp, outputs["events"])
         if html:
@@ -179,33 +174,18 @@ def input_bytes(inputs: Iterable[PathLike]) -> int:
     return total
 
 
-def _extract_stream(documents, config, jobs: int):
-    """(document, events, or an error message for a document that could not be extracted)."""
-    from .parallel import extract_batch, extract_parallel
-
-    if jobs > 1:
-        return extract_parallel(documents, config, jobs)
-    return (item for batch in batches(documents, 16) for item in extract_batch(batch, config))
-
-
-def _build_with_dask(documents, config, out: Path, scheduler, jobs, writer, events_out, report: Report) -> None:
+def _build_with_dask(documents, config, out: Path, scheduler, jobs, rdf, events_out, report: Report) -> None:
     """Partitions run on Dask workers, which write part files; one bulk load then puts them in the graph."""
     import shutil
 
     from .parallel import extract_with_dask
+    from .store import load_into
 
     workdir = out / f".parts-{os.getpid()}"
     try:
         parts = extract_with_dask(documents, config, workdir, scheduler=scheduler, jobs=max(jobs, 1))
-        writer.flush()
-        inner = getattr(writer.target.store, "_inner", None)
         for part in parts:
-            if inner is not None:
-                import pyoxigraph as ox
-
-                inner.bulk_load(path=part.graph_part, format=ox.RdfFormat.N_TRIPLES)
-            else:
-                writer.target.parse(part.graph_part, format="nt")
+            load_into(rdf, part.graph_part)
             with open(part.events_part, encoding="utf-8") as fh:
                 shutil.copyfileobj(fh, events_out)
             report.events += part.events

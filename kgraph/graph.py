@@ -13,9 +13,13 @@ articles is one node with several pieces of evidence.
 from __future__ import annotations
 
 import hashlib
+import heapq
+import itertools
 import os
+import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
@@ -89,16 +93,16 @@ class GraphWriter:
             self.flush()
 
     def flush(self) -> None:
-        if len(self.graph):
-            inner = getattr(self.target.store, "_inner", None)
-            if inner is not None:
-                import pyoxigraph as ox
+        data = self.take_ntriples()
+        if data:
+            add_ntriples(self.target, data)
 
-                inner.load(self.graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-            else:
-                self.target.addN((s, p, o, self.target) for s, p, o in self.graph)
+    def take_ntriples(self) -> bytes:
+        """The pending batch as N-Triples, and an empty batch (what extraction workers send back)."""
+        data = self.graph.serialize(format="nt", encoding="utf-8") if len(self.graph) else b""
         self.graph = Graph()
         self._pending_documents = 0
+        return data
 
     def _add_document(self, document: Document, events: Iterable[Event]) -> None:
         g, ns = self.graph, self.ns
@@ -337,13 +341,19 @@ def update_counts(graph: Graph) -> None:
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write `data` to `path` so that a reader (or a crash) sees the old file or the new one, never half."""
+    write_atomic_chunks(path, [data])
+
+
+def write_atomic_chunks(path: str | Path, chunks: Iterable[bytes]) -> None:
+    """write_atomic for data that comes in pieces."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -387,18 +397,125 @@ def load_graph(path: str | Path) -> Graph:
     return graph
 
 
+def add_ntriples(graph: Graph, data: bytes) -> None:
+    """Add N-Triples to a graph: through Oxigraph's native parser when the graph lives in Oxigraph."""
+    inner = getattr(graph.store, "_inner", None)
+    if inner is not None:
+        import pyoxigraph as ox
+
+        inner.load(data, format=ox.RdfFormat.N_TRIPLES)
+    else:
+        graph.parse(data=data, format="nt")
+
+
 def save_graph(graph: Graph, path: str | Path) -> None:
-    """Serialise atomically; a graph held in Oxigraph (oxrdflib) is written by Oxigraph's own serialiser."""
+    """Serialise atomically; a graph held in Oxigraph (oxrdflib) is written by Oxigraph's own serialiser,
+    Turtle sorted by subject (see sorted_turtle)."""
     fmt = rdf_format(path)
     inner = getattr(graph.store, "_inner", None)
-    if inner is not None and fmt in {"turtle", "nt"}:
+    if inner is not None and fmt == "turtle":
+        sorted_turtle(inner, path, prefixes())
+        return
+    if inner is not None and fmt == "nt":
         import io
 
         import pyoxigraph as ox
 
         buf = io.BytesIO()
-        inner.dump(buf, format=ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES,
-                   from_graph=ox.DefaultGraph(), **({"prefixes": prefixes()} if fmt == "turtle" else {}))
+        inner.dump(buf, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         write_atomic(path, buf.getvalue())
         return
     write_atomic(path, graph.serialize(format=fmt, encoding="utf-8"))
+
+
+# Oxigraph's Turtle starts each subject's block on a line of its own and indents the rest of the block;
+# literals escape their newlines. So a line that starts with neither whitespace nor "@" starts a block.
+_BLOCK_START = re.compile(rb"\n(?=[^\s@])")
+SORT_RUN_BYTES = 64 << 20  # sort in memory up to this much Turtle, merge sorted runs from disk beyond
+
+
+def sorted_turtle(store, path: str | Path, prefix_map: dict[str, str]) -> None:
+    """Turtle for people: Oxigraph writes it (one block per subject, prefixed names), and the blocks are
+    put in order of subject, so that actors, documents, events and evidence each come together, each
+    subject's triples in one block.
+
+    Why not a serialiser that sorts: rdflib's sorts but is 10-40 times slower than Oxigraph's on large
+    graphs, and Oxigraph's writes subjects in the order of its index (hashes). Moving Oxigraph's blocks
+    needs no Turtle parsing (see _BLOCK_START); memory stays bounded by an external merge sort."""
+    import pyoxigraph as ox
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".kgraph-sort-") as work:
+        spool = Path(work) / "dump.ttl"
+        store.dump(str(spool), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefix_map)
+        with open(spool, "rb") as dump:
+            blocks = _turtle_blocks(dump)
+            header = [next(blocks, b"")]
+            if not header[0].startswith(b"@"):  # no prefix lines: that was a block
+                blocks, header = itertools.chain(header, blocks), []
+            runs: list[Path] = []
+            run: list[bytes] = []
+            size = 0
+            for block in blocks:
+                run.append(block)
+                size += len(block)
+                if size >= SORT_RUN_BYTES:
+                    runs.append(_write_run(sorted(run), Path(work) / f"run-{len(runs)}.ttl"))
+                    run, size = [], 0
+            run.sort()
+            if runs:
+                runs.append(_write_run(run, Path(work) / f"run-{len(runs)}.ttl"))
+                files = [open(r, "rb") for r in runs]
+                ordered = heapq.merge(*(_turtle_blocks(f) for f in files))
+            else:
+                files, ordered = [], iter(run)
+            try:
+                write_atomic_chunks(path, _joined_lines(itertools.chain(header, _merge_subjects(ordered))))
+            finally:
+                for f in files:
+                    f.close()
+
+
+def _turtle_blocks(stream: BinaryIO, size: int = 1 << 24) -> Iterator[bytes]:
+    """Subject blocks (without their final newline) of Oxigraph Turtle; the prefix lines come first."""
+    carry = b""
+    while chunk := stream.read(size):
+        parts = _BLOCK_START.split(carry + chunk)
+        carry = parts.pop()  # may go on in the next chunk
+        yield from parts
+    carry = carry.rstrip(b"\n")
+    if carry:
+        yield carry
+
+
+def _merge_subjects(blocks: Iterator[bytes]) -> Iterator[bytes]:
+    """Sorted blocks with one subject each, those of the same subject made one: Oxigraph's store on
+    disk writes a subject's triples together, its memory store not always."""
+    parts: list[bytes] = []
+    subject = None
+    for block in blocks:
+        this = block[:block.find(b" ") + 1]
+        if this == subject and parts[-1].endswith(b" ."):
+            parts[-1] = parts[-1][:-2]
+            parts += [b" ;\n\t", block[len(this):]]
+            continue
+        if parts:
+            yield b"".join(parts)
+        parts, subject = [block], this
+    if parts:
+        yield b"".join(parts)
+
+
+def _write_run(blocks: list[bytes], path: Path) -> Path:
+    with open(path, "wb") as fh:
+        for chunk in _joined_lines(iter(blocks)):
+            fh.write(chunk)
+    return path
+
+
+def _joined_lines(blocks: Iterator[bytes], per_chunk: int = 4096) -> Iterator[bytes]:
+    while batch := list(itertools.islice(blocks, per_chunk)):
+        yield b"\n".join(batch) + b"\n"
+
+

@@ -1,10 +1,12 @@
 """Running extraction on several cores and on a cluster.
 
-One pure function, `extract_partition`, turns a list of documents into a graph fragment (N-Triples) and
-events (JSON Lines) written as part files. The local process pool (`--jobs N`) and Dask (`--engine dask`)
-both run it; so could Ray (`ray.remote(extract_partition)`) or Spark (`rdd.mapPartitions`). Workers load
-the spaCy model once and send back only file names and counts, never spaCy `Doc` objects (pickling Docs
-back to the parent is what makes `nlp.pipe(n_process=2)` slower than one process).
+One pure function, `extract_fragment`, turns a list of documents into a graph fragment (N-Triples) and
+events (JSON Lines). The local process pool (`--jobs N`) runs it and sends the fragment back; on Dask
+(`--engine dask`) `extract_partition` writes it to part files and sends back their names; Ray
+(`ray.remote(extract_partition)`) or Spark (`rdd.mapPartitions`) could run it the same way. Workers
+load the spaCy model once and build the graph fragment themselves, so the parent only adds N-Triples
+to the store; they never send spaCy `Doc` objects (pickling Docs back to the parent is what makes
+`nlp.pipe(n_process=2)` slower than one process).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from .model import Document, Event
+from .model import Document
 
 
 @dataclass(frozen=True)
@@ -49,14 +51,33 @@ def failure_message(err: Exception) -> str:
     return f"extraction failed ({type(err).__name__}: {err})"
 
 
-def extract_batch(documents: list[Document], config: PipelineConfig) -> list[tuple[Document, list[Event] | str]]:
-    """Events of a batch of documents, in order (what `--jobs N` workers return); a document an extractor
-    failed on comes back with the error message instead of events."""
-    failed: dict[int, str] = {}
-    results = list(worker_pipeline(config).extract(
-        documents, on_error=lambda d, err: failed.__setitem__(id(d), failure_message(err))))
-    done = {id(d): events for d, events in results}
-    return [(d, done[id(d)] if id(d) in done else failed[id(d)]) for d in documents if id(d) in done or id(d) in failed]
+@dataclass
+class Fragment:
+    """What extraction of a batch of documents gives back: plain bytes and text, cheap to send between
+    processes: the batch's graph as N-Triples and its events as JSON Lines."""
+
+    ntriples: bytes
+    events_jsonl: str
+    documents: int
+    events: int
+    failures: list[tuple[str, str]]  # (document origin, why) of documents an extractor failed on
+
+
+def extract_fragment(documents: list[Document], config: PipelineConfig) -> Fragment:
+    """The pure extraction function: documents in, graph fragment and events out."""
+    from .graph import GraphWriter, new_graph
+    from .vocab import DataNamespaces
+
+    pipeline = worker_pipeline(config)
+    writer = GraphWriter(new_graph(), pipeline.resources.lexicon, DataNamespaces(config.base) if config.base else None,
+                         batch_documents=10**9)
+    lines = []
+    failures: list[tuple[str, str]] = []
+    on_error = lambda d, err: failures.append((d.origin or d.id, failure_message(err)))  # noqa: E731
+    for document, events in pipeline.extract(documents, on_error=on_error):
+        writer.add_document(document, events)
+        lines += [json.dumps(e.as_json(), ensure_ascii=False) + "\n" for e in events]
+    return Fragment(writer.take_ntriples(), "".join(lines), len(documents), len(lines), failures)
 
 
 @dataclass
@@ -65,30 +86,18 @@ class PartResult:
     events_part: str  # JSON Lines file
     documents: int
     events: int
-    failures: list[tuple[str, str]]  # (document origin, why) of documents an extractor failed on
+    failures: list[tuple[str, str]]
 
 
 def extract_partition(documents: list[Document], config: PipelineConfig, part_prefix: str) -> PartResult:
-    """The pure extraction function of a partition: documents in, part files out."""
-    from .graph import GraphWriter, new_graph, write_atomic
-    from .vocab import DataNamespaces
+    """extract_fragment for a cluster: the fragment goes to part files, only their names come back."""
+    from .graph import write_atomic
 
-    pipeline = worker_pipeline(config)
-    writer = GraphWriter(new_graph(), pipeline.resources.lexicon, DataNamespaces(config.base) if config.base else None,
-                         batch_documents=10**9)
-    lines = []
-    n_events = 0
-    failures: list[tuple[str, str]] = []
-    on_error = lambda d, err: failures.append((d.origin or d.id, failure_message(err)))  # noqa: E731
-    for document, events in pipeline.extract(documents, on_error=on_error):
-        writer.add_document(document, events)
-        lines += [json.dumps(e.as_json(), ensure_ascii=False) + "\n" for e in events]
-        n_events += len(events)
-    writer.flush()
+    fragment = extract_fragment(documents, config)
     graph_part, events_part = part_prefix + ".nt", part_prefix + ".jsonl"
-    write_atomic(graph_part, writer.target.serialize(format="nt", encoding="utf-8"))
-    write_atomic(events_part, "".join(lines).encode("utf-8"))
-    return PartResult(graph_part, events_part, len(documents), n_events, failures)
+    write_atomic(graph_part, fragment.ntriples)
+    write_atomic(events_part, fragment.events_jsonl.encode("utf-8"))
+    return PartResult(graph_part, events_part, fragment.documents, fragment.events, fragment.failures)
 
 
 def batches(items: Iterable, size: int) -> Iterator[list]:
@@ -97,18 +106,21 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def extract_parallel(documents: Iterable[Document], config: PipelineConfig, jobs: int,
-                     batch_size: int = 16) -> Iterator[tuple[Document, list[Event] | str]]:
-    """Like Pipeline.extract, on `jobs` worker processes; results come back in input order and at most
-    2 × jobs batches are in flight, so memory stays bounded however long the input."""
+def extract_fragments(documents: Iterable[Document], config: PipelineConfig, jobs: int = 1,
+                      batch_size: int = 16) -> Iterator[Fragment]:
+    """Fragments of successive batches, in input order: in this process, or on `jobs` worker processes
+    with at most 2 × jobs batches in flight, so memory stays bounded however long the input."""
+    if jobs <= 1:
+        yield from (extract_fragment(batch, config) for batch in batches(documents, batch_size))
+        return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: list[Future] = []
         for batch in batches(documents, batch_size):
-            pending.append(pool.submit(extract_batch, batch, config))
+            pending.append(pool.submit(extract_fragment, batch, config))
             while len(pending) >= 2 * jobs:
-                yield from pending.pop(0).result()
+                yield pending.pop(0).result()
         for future in pending:
-            yield from future.result()
+            yield future.result()
 
 
 def extract_with_dask(documents: Iterable[Document], config: PipelineConfig, workdir: Path,

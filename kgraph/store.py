@@ -1,6 +1,6 @@
-"""Where the graph lives while it is built: rdflib's memory, an Oxigraph store on disk (through oxrdflib,
-so the code keeps programming against rdflib while storage, parsing, serialising and queries run in
-Oxigraph), or any SPARQL 1.1 store reached over HTTP (SPARQL Update, batched)."""
+"""Where the graph lives while it is built: an Oxigraph store in memory or on disk (through oxrdflib, so
+the code keeps programming against rdflib while storage, parsing, serialising and queries run in
+Oxigraph), or any SPARQL 1.1 store reached over HTTP (SPARQL Update, batched, from memory)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from .graph import RECOUNT, load_graph, new_graph
+from .graph import RECOUNT, rdf_format
 from .vocab import DataNamespaces, prefixes
 
 # Triples per SPARQL Update request: one request per triple manages 1–2 k triples/s, batches ~30 k/s.
@@ -24,23 +24,48 @@ def is_remote(store: str | Path | None) -> bool:
 
 def open_graph(store: str | Path | None = None, existing: str | Path | None = None,
                ns: DataNamespaces | None = None) -> Graph:
-    """The graph to build into: an Oxigraph store directory (created if need be) when `store` is a path,
-    else memory, starting from the `existing` graph file if given."""
+    """The graph to build into, held by Oxigraph: a store directory (created if need be) when `store`
+    is a path, else memory; starting from the `existing` graph file if given."""
+    graph = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)
     if store is not None and not is_remote(store):
-        graph = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)
         graph.open(str(store), create=not Path(store).exists())
-        for prefix, iri in prefixes(ns).items():
-            graph.bind(prefix, iri, override=True, replace=True)
-        if existing:
-            graph.parse(str(existing))
-        return graph
-    return load_graph(existing) if existing else new_graph(ns)
+    for prefix, iri in prefixes(ns).items():
+        graph.bind(prefix, iri, override=True, replace=True)
+    if existing:
+        load_into(graph, existing)
+    return graph
+
+
+def load_into(graph: Graph, path: str | Path) -> None:
+    """Add an RDF file's triples to an Oxigraph-held graph with Oxigraph's parser."""
+    import pyoxigraph as ox
+
+    from .sparql import OX_FORMATS
+
+    path = Path(path)
+    fmt = OX_FORMATS.get(path.suffix.lower())
+    if fmt is None or fmt.supports_datasets:  # quads (rdflib takes them into this graph), or no Oxigraph parser
+        graph.parse(str(path), format=rdf_format(path))
+        return
+    try:
+        graph.store._inner.bulk_load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
+    except FileNotFoundError as err:
+        raise FileNotFoundError(f"{path}: no such graph file") from err
+    except SyntaxError as err:
+        raise ValueError(f"{path}: not valid RDF ({err})") from err
 
 
 def push(graph: Graph, update_url: str, batch: int = BATCH_TRIPLES) -> int:
     """Send the graph's triples to a SPARQL 1.1 Update endpoint (Oxigraph /update, Fuseki /ds/update,
     GraphDB …) in INSERT DATA batches, then recompute mention counts there. Returns triples sent."""
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    inner = getattr(graph.store, "_inner", None)
+    if inner is not None:
+        import pyoxigraph as ox
+
+        data = inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    else:
+        data = graph.serialize(format="nt", encoding="utf-8")
+    lines = data.decode("utf-8").splitlines()
     lines = [line for line in lines if line.strip()]
     for start in range(0, len(lines), batch):
         _post_update(update_url, "INSERT DATA {\n" + "\n".join(lines[start:start + batch]) + "\n}")

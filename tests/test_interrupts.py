@@ -1,6 +1,5 @@
 """Crashes and interruptions: a killed build never leaves a truncated output; Ctrl-C stops cleanly."""
 
-import os
 import signal
 import subprocess
 import sys
@@ -26,6 +25,7 @@ def test_sigkill_at_any_moment_leaves_old_or_new_outputs(examples_dir, tmp_path)
     old_events = (out / "events.jsonl").read_text()
     full = subprocess.run([sys.executable, "-m", "kgraph.cli", "build", examples_dir, "-o", tmp_path / "full", "-q"],
                           capture_output=True, text=True)
+    assert full.returncode == 0, full.stderr
     new_graph = Graph().parse(tmp_path / "full" / "graph.ttl")
     seen = set()
     for delay in (0.5, 1.5, 2.5, 3.5, 4.5, 6.0, 8.0):
