@@ -19,7 +19,8 @@ from spacy.util import filter_spans
 from .model import Actor, Mention, Role
 from .resources import DataFileError, ontology_dir, read_jsonl
 
-GAZETTEER_FILES = ("countries.jsonl", "organisations.jsonl", "people.jsonl")
+GAZETTEER_FILES = ("countries.jsonl", "organisations.jsonl", "institutions.jsonl", "people.jsonl")
+PLACES_FILE = "places.jsonl"  # cities and regions of the countries above
 AGENT_FILE = "agents.jsonl"
 GOVERNMENT = "GOV"
 FORMER_OFFICIAL = "ELI"  # CAMEO codes a former office holder as an elite, not as the government
@@ -36,6 +37,7 @@ class Entry:
     names: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     seats: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # cities and regions: they stand for the country, not its government
     descriptions: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     match_case: bool = True  # False: names match whatever their case (dictionaries written in capitals)
@@ -79,6 +81,7 @@ class Gazetteer:
         base = ontology_dir() / "actors"
         for name in GAZETTEER_FILES:
             gaz.add_file(base / name)
+        gaz.add_places_file(base / PLACES_FILE)
         gaz.add_agent_file(base / AGENT_FILE)
         for path in extra:
             gaz.add_user_file(Path(path))
@@ -92,6 +95,14 @@ class Gazetteer:
             except (KeyError, TypeError, ValueError) as err:
                 raise DataFileError(f"{path}:{number}: bad actor entry ({err})") from err
             self.add(entry)
+
+    def add_places_file(self, path: Path) -> None:
+        for number, obj in read_jsonl(path):
+            try:
+                entry = self.entries[obj["country"]]
+                entry.places = (*entry.places, *obj["places"])
+            except (KeyError, TypeError) as err:
+                raise DataFileError(f"{path}:{number}: bad places entry (unknown country or no places: {err})") from err
 
     def add_user_file(self, path: Path) -> None:
         from .dictionaries import load_user_actors
@@ -120,7 +131,7 @@ class Gazetteer:
         """Every proper name, demonym and seat, for the cleaner (words it must not split)."""
         out: set[str] = set()
         for e in self.entries.values():
-            for s in (*e.names, *e.demonyms, *e.seats):
+            for s in (*e.names, *e.demonyms, *e.seats, *e.places):
                 out.update(s.split())
                 out.add(s)
         return out
@@ -167,6 +178,7 @@ def entry_from_json(obj: dict) -> Entry:
         names=tuple(obj.get("names") or (actor.label,)),
         demonyms=tuple(obj.get("demonyms") or ()),
         seats=tuple(obj.get("seats") or ()),
+        places=tuple(obj.get("places") or ()),
         descriptions=tuple(d.lower() for d in obj.get("descriptions") or ()),
         roles=roles,
     )
@@ -194,12 +206,17 @@ class MentionFinder:
         surfaces: dict[str, Candidate] = {}
         for entry in gazetteer.entries.values():
             how_name = "person" if entry.actor.kind == "person" else "name"
-            for how, values in (("seat", entry.seats), ("demonym", entry.demonyms), (how_name, entry.names)):
+            for how, values in (("seat", entry.seats), ("demonym", entry.demonyms), (how_name, entry.names),
+                                ("place", entry.places)):
                 for value in values:
                     value = value if entry.match_case else value.lower()
                     surfaces.setdefault(value, Candidate(entry, how))
                     if value.startswith("the ") and value[4:5].isupper():
                         surfaces.setdefault(value[4:], Candidate(entry, how))
+                    if entry.match_case and how != "person" and len(value) >= 5 and not value.isupper():
+                        # datelines and headlines in capitals: "TEHRAN", "SOUTH KOREA" (short names
+                        # are left alone: "US" written "US" is a name, "USE" is not)
+                        surfaces.setdefault(value.upper(), Candidate(entry, how))
             for d in entry.descriptions:
                 self.descriptions.setdefault(d, []).append(entry)
         for i, (surface, cand) in enumerate(surfaces.items()):

@@ -21,6 +21,7 @@ from .vocab import DEFAULT_BASE, DataNamespaces
 PathLike = str | os.PathLike
 # Above this much input the graph is built in an Oxigraph store on disk (out/store) rather than in memory.
 AUTO_STORE_BYTES = 200 * 2**20
+FLUSH_DOCUMENTS = 200  # documents between flushes of an on-disk store
 
 
 @dataclass
@@ -106,9 +107,9 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     config = PipelineConfig(model=model, actors=tuple(map(str, actors)), lexicon=tuple(map(str, lexicon)),
                             extractors=tuple(extractors), base=base)
-    from .parse import load_model
+    from .parse import model_language as language_of
 
-    model_language = load_model(model).lang  # loaded once per process; a bad --model fails here, at once
+    model_language = language_of(model)  # a bad --model fails here, at once
     if store is None and input_bytes(inputs) > AUTO_STORE_BYTES:
         store = str(out / "store")
         report.emit(f"kgraph: input above {AUTO_STORE_BYTES // 2**20} MiB: building into the Oxigraph store {store}")
@@ -123,8 +124,16 @@ def build(
             if engine == "dask":
                 _build_with_dask(documents, config, out, scheduler, jobs, rdf, events_out, report)
             else:
+                on_disk = store is not None and not is_remote(store)
+                since_flush = 0
                 for fragment in extract_fragments(documents, config, jobs):
                     add_ntriples(rdf, fragment.ntriples)
+                    since_flush += fragment.documents
+                    if on_disk and since_flush >= FLUSH_DOCUMENTS:
+                        # RocksDB holds new triples in memory tables until they are flushed: without
+                        # this, memory grows with the input by several hundred MiB before it levels off
+                        rdf.store._inner.flush()
+                        since_flush = 0
                     events_out.write(fragment.events_jsonl)
                     report.events += fragment.events
                     for origin, why in fragment.failures:

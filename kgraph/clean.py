@@ -59,13 +59,18 @@ class Edit:
     insert: str = ""
 
 
+INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers")
+
+
 class Cleaner:
     """Repairs scraped text. `known_names` are proper names (from the gazetteer) that must not be split
     and whose possessive lost its apostrophe ("Russias" → "Russia's")."""
 
-    def __init__(self, known_names: Iterable[str] = ()) -> None:
+    def __init__(self, known_names: Iterable[str] = (), known_words: Iterable[str] = ()) -> None:
         self.known_names = frozenset(known_names)
         self.known_lower = frozenset(n.lower() for n in self.known_names)
+        # the event lexicon's words: "countersued" or "cyberattack" are words, not "counter sued"
+        self.known_words = self.known_lower | frozenset(w.lower() for w in known_words)
         self.agencies = _agency_pattern()
         self.contractions = _contractions()
 
@@ -126,7 +131,11 @@ class Cleaner:
         return first.lower() in self.known_lower or (self._is_known(first.lower()) and len(first) > 3)
 
     def _is_known(self, lower: str) -> bool:
-        return lower in self.known_lower or unigram_count(lower) > 0
+        if lower in self.known_words or unigram_count(lower) > 0:
+            return True
+        # an inflection of a lexicon word ("waterboarded", "cyberattacks")
+        return any(lower.endswith(suffix) and lower[: -len(suffix)] in self.known_words
+                   for suffix in INFLECTIONS)
 
     def _good_piece(self, piece: str) -> bool:
         if len(piece) == 1 and piece not in SINGLE_LETTER_WORDS:

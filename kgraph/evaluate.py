@@ -255,7 +255,10 @@ def resolve_mention(pipeline: Pipeline, doc, day: dt.date | None) -> str | None:
     for head in roots + list(doc):
         for actor, _code in resolver.resolve(head):
             if actor.kind in {"organisation"} and actor.country is None:
-                return "IGO"
+                # NGEC names an international organisation by its CAMEO body: UNO for the UN's organs,
+                # EUR for the EU's (IGOUNOJUDICJ → UNO), IGO for the rest
+                cameo = actor.cameo or ""
+                return cameo[3:6] if cameo.startswith("IGO") and len(cameo) >= 6 else "IGO"
             return actor.country
     return None
 

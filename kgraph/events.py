@@ -35,6 +35,8 @@ OBJECT_PREPS = {"to", "on", "upon"}
 # Cooperation with a coordinated subject and no target is mutual: "Japan and Korea agreed to cooperate",
 # "Brazil and the US seek to deepen their partnership" (each does it with the other).
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+# Where an event noun's target is when its own lexicon entry names none of the prepositions present
+NOUN_TARGET_PREPS = {"of", "with", "against", "on", "to", "into"}
 # Where a verb entry names no preposition and its object is not an actor, these may carry the target
 # ("demanded guarantees from the US", "appealed to Putin").
 FALLBACK_PREPS = {"to", "from", "with", "against", "on", "upon", "at", "toward", "towards", "into"}
@@ -173,7 +175,9 @@ class DependencyExtractor:
         sources = _resolve_all(resolver, source_head)
         if not sources:
             return []
-        carriers = [verb, *light_nouns]
+        # "pulled out of Syria": the parser often hangs the preposition on the particle
+        particle_tokens = [c for c in verb.children if entry.particle and c.lower_ == entry.particle]
+        carriers = [verb, *particle_tokens, *light_nouns]
         targets: list[tuple[Actor, str]] = []
         heads_used: list[Token] = []
         confidence = 0.9
@@ -195,9 +199,7 @@ class DependencyExtractor:
             targets = _resolve_all(resolver, *heads_used)
             if targets:
                 break
-        # "A met B" and "A held talks with B" are also B's doing; "A attended a summit in B" is not
-        mutual = all(h.dep_ in OBJECTS or h.dep_ == "pobj" and h.head.lower_ in {"with", "between"} for h in heads_used)
-        return self._events(entry, verb, sources, targets, resolver, document, index, evidence, confidence, mutual)
+        return self._events(entry, verb, sources, targets, resolver, document, index, evidence, confidence)
 
     def _support_verb_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,
                              evidence: Evidence, used_nouns: set[int]) -> list[Event]:
@@ -221,15 +223,17 @@ class DependencyExtractor:
             between = _prep_objects([verb, noun], {"between"})
             if not targets and between:
                 targets = _resolve_all(resolver, *between)
-            return self._events(entry, verb, sources, targets, resolver, document, index, evidence, 0.75,
-                                mutual=True)
+            return self._events(entry, verb, sources, targets, resolver, document, index, evidence, 0.75)
         return []
 
     def _noun_targets(self, nouns: list[Token]) -> list[Token]:
         heads: list[Token] = []
         for noun in nouns:
             preps = {p for e in self.lexicon.nouns.get(noun.lemma_.lower(), []) for p in e.preps}
-            heads += _prep_objects([noun], preps - {"by"} or {"of", "with", "against", "on", "to"})
+            found = _prep_objects([noun], preps - {"by"}) or _prep_objects([noun], NOUN_TARGET_PREPS)
+            # else whose the object is: "downed a Russian plane", "seized Iran's tanker"
+            heads += found or [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}
+                               and c.pos_ != "PRON"]
         return heads
 
     def _event_agents(self, nouns: list[Token]) -> list[Token]:
@@ -242,7 +246,8 @@ class DependencyExtractor:
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ == "by":
                     heads += [c for c in child.children if c.dep_ == "pobj"]
-                elif child.dep_ == "poss":
+                elif child.dep_ == "poss" and child.pos_ != "PRON":
+                    # "their resumption of ties with B": the pronoun is the subject again; B is the target
                     heads.append(child)
             if not heads:
                 of_objects = _prep_objects([noun], {"of"})
@@ -250,22 +255,27 @@ class DependencyExtractor:
         return heads
 
     def _choose(self, verb: Token, entries: list[LexiconEntry]) -> LexiconEntry | None:
-        particles = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
+        # a particle is often parsed as an adverb or a preposition ("pulled out of", "walked away from")
+        known = {e.particle for e in entries if e.particle}
+        marked = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
+        particles = marked | {c.lower_ for c in verb.children if c.dep_ in {"advmod", "prep"} and c.lower_ in known}
         object_lemmas = {c.lemma_.lower() for c in verb.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS}
         object_lemmas |= {o.lemma_.lower() for o in _prep_objects([verb], OBJECT_PREPS)}
         preps = {c.lemma_.lower() for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
         for o in verb.children:
             if o.dep_ in OBJECTS | PASSIVE_SUBJECTS:
                 preps.update(c.lemma_.lower() for c in o.children if c.dep_ == "prep")
-        best, best_score = None, -1
+        best, best_score = None, float("-inf")
         for entry in entries:
             if entry.particle and entry.particle not in particles:
                 continue
-            if particles and not entry.particle and any(e.particle in particles for e in entries):
+            if marked and not entry.particle and any(e.particle in marked for e in entries):
                 continue
             if entry.objects and not set(entry.objects) & object_lemmas:
                 continue
-            score = entry.specificity + 8 * bool(set(entry.preps) & preps)
+            # an entry whose prepositions are all absent ranks below the plain entry of the same verb
+            has_prep = bool(set(entry.preps) & preps)
+            score = entry.specificity + 8 * has_prep - 2 * bool(entry.preps and not has_prep)
             if score > best_score:
                 best, best_score = entry, score
         return best
@@ -296,16 +306,15 @@ class DependencyExtractor:
     # -- shared --------------------------------------------------------------------------------------
     def _events(self, entry: LexiconEntry, trigger: Token, sources: list[tuple[Actor, str]],
                 targets: list[tuple[Actor, str]], resolver: ActorResolver, document: Document, index: int,
-                evidence: Evidence, confidence: float, mutual: bool = False) -> list[Event]:
+                evidence: Evidence, confidence: float) -> list[Event]:
         event_type = self.lexicon.event_type(entry.code)
         negated, mode = self._modality(trigger, entry)
         code = self.lexicon.intent_codes.get((mode, event_type.root))
         if code and code in self.lexicon.types:
             event_type = self.lexicon.types[code]
         if targets:
+            # "A met with B" is A's event only, as event coders record it; "A and B met" is each one's
             pairs = [(s, t) for s in sources for t in targets]
-            if event_type.symmetric and mutual:  # "A met B" is also "B met A"
-                pairs += [(t, s) for s, t in pairs]
         elif (event_type.symmetric or event_type.root in RECIPROCAL_ROOTS) and len(sources) >= 2:
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
         else:

@@ -100,6 +100,11 @@ class Lexicon:
             bucket[:] = [e for e in bucket if e.key != entry.key]
             bucket.append(entry)
 
+    def words(self) -> set[str]:
+        """Every trigger and object word of the lexicon."""
+        entries = [e for es in (*self.verbs.values(), *self.nouns.values()) for e in es]
+        return {w for e in entries for w in (e.verb, e.noun, e.particle, *e.objects) if w}
+
     def event_type(self, code: str) -> EventType:
         return self.types[code]
 

@@ -74,9 +74,12 @@ def extract_fragment(documents: list[Document], config: PipelineConfig) -> Fragm
     lines = []
     failures: list[tuple[str, str]] = []
     on_error = lambda d, err: failures.append((d.origin or d.id, failure_message(err)))  # noqa: E731
-    for document, events in pipeline.extract(documents, on_error=on_error):
-        writer.add_document(document, events)
-        lines += [json.dumps(e.as_json(), ensure_ascii=False) + "\n" for e in events]
+    # Strings that the batch's texts add to spaCy's vocabulary are dropped when the zone closes: a
+    # long run over news (new names every day) would otherwise keep them all. Nothing below keeps a Doc.
+    with pipeline.nlp.memory_zone():
+        for document, events in pipeline.extract(documents, on_error=on_error):
+            writer.add_document(document, events)
+            lines += [json.dumps(e.as_json(), ensure_ascii=False) + "\n" for e in events]
     return Fragment(writer.take_ntriples(), "".join(lines), len(documents), len(lines), failures)
 
 

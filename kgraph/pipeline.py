@@ -28,7 +28,7 @@ class Pipeline:
     ) -> None:
         self.nlp = load_model(model)
         self.resources = Resources(gazetteer=Gazetteer.load(actors), lexicon=Lexicon.load(lexicon))
-        self.cleaner = Cleaner(self.resources.gazetteer.surface_names())
+        self.cleaner = Cleaner(self.resources.gazetteer.surface_names(), self.resources.lexicon.words())
         self.finder = MentionFinder(self.resources.gazetteer, self.nlp)
         self.extractors = [make_extractor(name, self.resources) for name in extractors]
         self.batch_size = batch_size

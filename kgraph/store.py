@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from .graph import RECOUNT, rdf_format
+from .graph import RECOUNT_UPDATES, rdf_format
 from .vocab import DataNamespaces, prefixes
 
 # Triples per SPARQL Update request: one request per triple manages 1–2 k triples/s, batches ~30 k/s.
@@ -69,7 +69,8 @@ def push(graph: Graph, update_url: str, batch: int = BATCH_TRIPLES) -> int:
     lines = [line for line in lines if line.strip()]
     for start in range(0, len(lines), batch):
         _post_update(update_url, "INSERT DATA {\n" + "\n".join(lines[start:start + batch]) + "\n}")
-    _post_update(update_url, RECOUNT)
+    for update in RECOUNT_UPDATES:
+        _post_update(update_url, update)
     return len(lines)
 
 
