@@ -31,12 +31,13 @@ CAMEO_TO_ISO = {"ROM": "ROU", "TMP": "TLS", "JAP": "JPN", "ITL": "ITA", "ZAR": "
 
 
 def actor_base(code: str | None) -> str:
-    """The country or organisation part of a CAMEO actor code: USAGOV → USA, IGOWSTNAT → IGOWSTNAT."""
+    """The country or organisation part of a CAMEO actor code: USAGOV → USA, IGOWSTNAT → IGOWSTNAT, and
+    PLOVER's organisation + sector codes IGOGOV → IGO, IGOUNOHLH → IGOUNO."""
     if not code:
         return "---"
     code = code.upper()
     if code.startswith(ORG_PREFIXES):
-        while len(code) > 6 and code[-3:] in AGENT_CODES:
+        while len(code) > 3 and code[-3:] in AGENT_CODES:
             code = code[:-3]
         return code
     return CAMEO_TO_ISO.get(code[:3], code[:3])

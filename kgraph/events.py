@@ -231,7 +231,7 @@ class DependencyExtractor:
         for noun in nouns:
             preps = {p for e in self.lexicon.nouns.get(noun.lemma_.lower(), []) for p in e.preps}
             found = _prep_objects([noun], preps - {"by"}) or _prep_objects([noun], NOUN_TARGET_PREPS)
-            # else whose the object is: "downed a Russian plane", "seized Iran's tanker"
+            # else the object's owner: "downed a Russian plane", "seized Iran's tanker"
             heads += found or [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}
                                and c.pos_ != "PRON"]
         return heads
