@@ -362,6 +362,8 @@ class DependencyExtractor:
                 token = governor
                 continue
             governed_mode = self.lexicon.modality.get(governor.lemma_.lower())
+            if governed_mode == "intended" and any(c.dep_ in SUBJECTS for c in token.children):
+                governed_mode = "hypothetical"  # "Obama wants Putin to attack": a wish, not Putin's intent
             if governed_mode and (mode == "asserted" or mode == entry.mode):
                 mode = governed_mode
             elif token.dep_ == "ccomp" and governor.lemma_.lower() in SPEECH_VERBS:

@@ -86,3 +86,22 @@ def test_historical_reference_is_not_a_new_event(pipeline):
 def test_pronouns_and_unknown_actors_give_no_event(pipeline):
     assert extract_text(pipeline, "They warned him about it.") == []
     assert extract_text(pipeline, "The company warned its investors.") == []
+
+
+def test_a_wish_for_another_is_hypothetical_an_intent_is_the_subjects_own(pipeline):
+    events = extract_text(pipeline, "Germany wants Poland to impose sanctions on Belarus.")
+    (wish,) = [e for e in events if e.source.id == "POL"]
+    assert wish.target.id == "BLR" and wish.mode == "hypothetical"
+    (intent,) = extract_text(pipeline, "Germany wants to impose sanctions on Belarus.")
+    assert (intent.source.id, intent.target.id, intent.mode) == ("DEU", "BLR", "intended")
+
+
+def test_durations_are_not_dates(pipeline):
+    events = extract_text(pipeline, "Chile restored diplomatic ties with Peru after a 12-year rift.", date="2022-03-01")
+    (event,) = events
+    assert (event.source.id, event.target.id, event.date, event.date_from_text) == ("CHL", "PER", "2022-03-01", False)
+
+
+def test_particles_the_parser_reads_as_prepositions(pipeline):
+    found = dyads(extract_text(pipeline, "Russia pulled out of Syria in March. Japan walked away from Iran."))
+    assert ("RUS", "08", "SYR") in found and ("JPN", "16", "IRN") in found
