@@ -199,6 +199,10 @@ class DependencyExtractor:
             targets = _resolve_all(resolver, *heads_used)
             if targets:
                 break
+        if entry.reverse:
+            if not targets:
+                return []
+            sources, targets = targets, sources
         return self._events(entry, verb, sources, targets, resolver, document, index, evidence, confidence)
 
     def _support_verb_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,

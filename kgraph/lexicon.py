@@ -22,6 +22,7 @@ class LexiconEntry:
     objects: tuple[str, ...] = ()
     preps: tuple[str, ...] = ()
     mode: str | None = None
+    reverse: bool = False  # the target acts on the subject: "A received weapons from B" is B aiding A
 
     @property
     def key(self) -> tuple:
@@ -39,6 +40,8 @@ class LexiconEntry:
             words.append(self.objects[0])
         if self.preps:
             words.append(self.preps[0])
+        if self.reverse:  # the edge runs from the actor named in the prepositional phrase
+            words.append("inverse")
         parts = [w for w in re.split(r"[^A-Za-z0-9]+", " ".join(words)) if w]
         return parts[0].lower() + "".join(p.capitalize() for p in parts[1:])
 
@@ -129,4 +132,5 @@ def entry_from_json(obj: dict) -> LexiconEntry:
         objects=_as_tuple(obj.get("object")),
         preps=_as_tuple(obj.get("prep")),
         mode=obj.get("mode"),
+        reverse=bool(obj.get("reverse", False)),
     )

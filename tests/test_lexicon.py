@@ -63,9 +63,11 @@ def test_entry_fires(pipeline, fired, k):
 
     raw = ENTRIES[k]
     entry = LexiconEntry(code=raw["code"], verb=raw.get("verb"), noun=raw.get("noun"), particle=raw.get("particle"),
-                         objects=tuple(raw.get("object") or ()), preps=tuple(raw.get("prep") or ()))
+                         objects=tuple(raw.get("object") or ()), preps=tuple(raw.get("prep") or ()),
+                         reverse=bool(raw.get("reverse")))
     got = fired.get(k, set())
-    assert ("FRA", "DEU", raw["code"], entry.relation) in got, (_sentences(raw), sorted(got))
+    source, target = ("DEU", "FRA") if raw.get("reverse") else ("FRA", "DEU")  # "France received aid from Germany"
+    assert (source, target, raw["code"], entry.relation) in got, (_sentences(raw), sorted(got))
 
 
 def test_a_user_lexicon_adds_and_overrides_entries(tmp_path):
