@@ -253,6 +253,9 @@ def test_endpoint_limits_the_size_of_an_answer(built):
 
 
 def test_endpoint_serves_only_the_query_endpoint_unless_writable(endpoint):
+    # loopback only, by default: the guard and the Oxigraph engine behind it
+    assert endpoint.url.startswith("http://127.0.0.1:") and endpoint.guard.server_address[0] == "127.0.0.1"
+    assert f"127.0.0.1:{endpoint.engine.port}" in " ".join(endpoint.process.args)
     status, body, _ = _http(endpoint.url + "/store?default", data=b"<a:x> <a:y> <a:z> .",
                             headers={"Content-Type": "application/n-triples"})
     assert status == 403 and "read-only" in body
