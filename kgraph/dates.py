@@ -18,7 +18,7 @@ DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_RE})
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# "five years", "a 12-year", "48 hours": a length of time, which dateparser would read as that long ago
+# "five years", "a ten-year", "36 hours": a length of time, which dateparser would read as that long ago
 DURATION = re.compile(r"^(?:(?:the|a|an|almost|nearly|about|some|over|more than|past|several|few|many)\s+)*"
                       r"(?:[\w.]+[\s-]+)?(?:year|month|week|day|decade|hour|minute|centur(?:y|ie))s?"
                       r"(?:[\s-]+(?:long|old))?$", re.I)

@@ -242,7 +242,7 @@ class DependencyExtractor:
 
     def _event_agents(self, nouns: list[Token]) -> list[Token]:
         """Who an event noun is about: its by-phrase or possessor ("Iran's decision", "an attack by
-        Russian troops"), else its partners ("a resumption of ties with Gondor", "talks between A and B")."""
+        Russian troops"), else its partners ("a resumption of ties with Cuba", "talks between A and B")."""
         heads: list[Token] = []
         for noun in nouns:
             if noun.pos_ not in {"NOUN", "PROPN"}:
@@ -251,7 +251,7 @@ class DependencyExtractor:
                 if child.dep_ == "prep" and child.lower_ == "by":
                     heads += [c for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ == "poss" and child.pos_ != "PRON":
-                    # "their resumption of ties with B": the pronoun is the subject again; B is the target
+                    # "their renewal of ties with B": the pronoun is the subject again; B is the target
                     heads.append(child)
             if not heads:
                 of_objects = _prep_objects([noun], {"of"})
@@ -367,7 +367,7 @@ class DependencyExtractor:
                 continue
             governed_mode = self.lexicon.modality.get(governor.lemma_.lower())
             if governed_mode == "intended" and any(c.dep_ in SUBJECTS for c in token.children):
-                governed_mode = "hypothetical"  # "Obama wants Putin to attack": a wish, not Putin's intent
+                governed_mode = "hypothetical"  # "Germany wants Poland to act": a wish, not Poland's intent
             if governed_mode and (mode == "asserted" or mode == entry.mode):
                 mode = governed_mode
             elif token.dep_ == "ccomp" and governor.lemma_.lower() in SPEECH_VERBS:

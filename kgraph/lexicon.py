@@ -22,7 +22,7 @@ class LexiconEntry:
     objects: tuple[str, ...] = ()
     preps: tuple[str, ...] = ()
     mode: str | None = None
-    reverse: bool = False  # the target acts on the subject: "A received weapons from B" is B aiding A
+    reverse: bool = False  # the target acts on the subject: "A got arms from B" is B arming A
 
     @property
     def key(self) -> tuple:

@@ -61,7 +61,7 @@ def test_each_gold_format_is_read_and_scored(pipeline, tmp_path):
     assert result.extra_measures["plover_accuracy_on_found"] == 1.0
     ngec = _write(tmp_path / "ngec.jsonl", [
         {"id": "n1", "method": "agent_to_code", "mention": "Russian troops", "expect": {"country": "RUS"}},
-        {"id": "n2", "method": "agent_to_code", "mention": "Shanghai police", "expect": {"country": "CHN"}},
+        {"id": "n2", "method": "agent_to_code", "mention": "Guangzhou police", "expect": {"country": "CHN"}},
         {"id": "n3", "method": "agent_to_code", "mention": "a quiet afternoon", "expect": {"country": "FRA"}},
         {"id": "n4", "method": "search_nat", "mention": "the rain", "expect": {"country": None}},
     ])

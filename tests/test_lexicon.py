@@ -96,7 +96,7 @@ def test_a_user_lexicon_adds_and_overrides_entries(tmp_path):
 def test_places_stand_for_their_country(pipeline):
     from conftest import extract_text
 
-    events = extract_text(pipeline, "Shanghai police arrested two Australian journalists. "
+    events = extract_text(pipeline, "Guangzhou police arrested two Australian journalists. "
                                     "Russian forces shelled Kharkiv on Monday.")
     found = {(e.source.country, e.source_code, e.target.country) for e in events}
     assert ("CHN", "CHNCOP", "AUS") in found
