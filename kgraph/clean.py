@@ -9,6 +9,8 @@ span of the repaired text back to the original, which is what evidence offsets p
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -179,17 +181,8 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], index: int) -> bool:
-    lo, hi = 0, len(spans)
-    while lo < hi:  # spans are sorted and disjoint
-        mid = (lo + hi) // 2
-        start, end = spans[mid]
-        if index < start:
-            hi = mid
-        elif index >= end:
-            lo = mid + 1
-        else:
-            return True
-    return False
+    k = bisect.bisect_right(spans, (index, float("inf"))) - 1  # spans are sorted and disjoint
+    return k >= 0 and index < spans[k][1]
 
 
 @lru_cache(maxsize=1)

@@ -413,6 +413,16 @@ def add_ntriples(graph: Graph, data: bytes) -> None:
         graph.parse(data=data, format="nt")
 
 
+def ntriples(graph: Graph) -> bytes:
+    """The graph as N-Triples: written by Oxigraph when the graph lives in Oxigraph."""
+    inner = getattr(graph.store, "_inner", None)
+    if inner is not None:
+        import pyoxigraph as ox
+
+        return inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    return graph.serialize(format="nt", encoding="utf-8")
+
+
 def save_graph(graph: Graph, path: str | Path) -> None:
     """Serialise atomically; a graph held in Oxigraph (oxrdflib) is written by Oxigraph's own serialiser,
     Turtle sorted by subject (see sorted_turtle)."""
@@ -420,17 +430,10 @@ def save_graph(graph: Graph, path: str | Path) -> None:
     inner = getattr(graph.store, "_inner", None)
     if inner is not None and fmt == "turtle":
         sorted_turtle(inner, path, prefixes())
-        return
-    if inner is not None and fmt == "nt":
-        import io
-
-        import pyoxigraph as ox
-
-        buf = io.BytesIO()
-        inner.dump(buf, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-        write_atomic(path, buf.getvalue())
-        return
-    write_atomic(path, graph.serialize(format=fmt, encoding="utf-8"))
+    elif fmt == "nt":
+        write_atomic(path, ntriples(graph))
+    else:
+        write_atomic(path, graph.serialize(format=fmt, encoding="utf-8"))
 
 
 # Oxigraph's Turtle starts each subject's block on a line of its own and indents the rest of the block;

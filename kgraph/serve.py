@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 
-from .sparql import OX_FORMATS, QueryError
+from .sparql import load_file
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -59,16 +59,8 @@ def load_store_dir(graph: str | Path, location: str | Path) -> Path:
     location = Path(location)
     if graph.is_dir():
         return graph
-    fmt = OX_FORMATS.get(graph.suffix.lower())
-    if fmt is None:
-        raise QueryError(f"{graph}: unknown RDF file type {graph.suffix!r}")
-    if not graph.exists():
-        raise QueryError(f"{graph}: no such graph file")
     store = ox.Store(str(location))
-    try:
-        store.bulk_load(path=str(graph), format=fmt)
-    except SyntaxError as err:
-        raise QueryError(f"{graph}: not valid RDF ({err})") from err
+    load_file(store, graph)
     store.flush()
     del store  # release the directory lock before the server opens it
     return location
@@ -163,8 +155,10 @@ class GuardHandler(BaseHTTPRequestHandler):
         try:
             path = urlsplit(self.path).path
             if path == "/":
-                raise _Refused(200, f"SPARQL endpoint: {guard.public_url}/query"
-                               + (f" (updates: {guard.public_url}/update)" if guard.engine.writable else ""))
+                help_text = f"SPARQL endpoint: {guard.public_url}/query" + (
+                    f" (updates: {guard.public_url}/update)" if guard.engine.writable else "")
+                self._send(200, help_text.encode() + b"\n", "text/plain; charset=utf-8")
+                return
             if path not in guard.allowed_paths:
                 status = 403 if path in WRITABLE_PATHS else 404
                 raise _Refused(status, f"{path} is not served here"
@@ -203,10 +197,10 @@ class GuardHandler(BaseHTTPRequestHandler):
         guard = self.server
         engine = guard.engine
         process = engine.process
-        deadline = time.monotonic() + guard.timeout_s
+        deadline = time.monotonic() + engine.timeout_s
         headers = {name: self.headers[name] for name in FORWARDED_HEADERS if self.headers.get(name)}
         headers["Content-Length"] = str(length)
-        upstream = http.client.HTTPConnection("127.0.0.1", engine.port, timeout=guard.timeout_s)
+        upstream = http.client.HTTPConnection("127.0.0.1", engine.port, timeout=engine.timeout_s)
         try:
             upstream.request(method, self.path, body=self._request_body(length) if length else None,
                              headers=headers)
@@ -217,14 +211,14 @@ class GuardHandler(BaseHTTPRequestHandler):
                 complete = size >= 0
                 if not complete:
                     raise _Refused(500, "the SPARQL engine stopped the query part-way: it ran past the "
-                                   f"{guard.timeout_s} s time limit or failed")
+                                   f"{engine.timeout_s} s time limit or failed")
                 body.seek(0)
                 self._send(response.status, body, response.getheader("Content-Type", "text/plain"),
                            size=size)
         except TimeoutError as err:
             upstream.close()
             engine.restart(process)
-            raise _Refused(503, f"query stopped: it ran past the {guard.timeout_s} s time limit") from err
+            raise _Refused(503, f"query stopped: it ran past the {engine.timeout_s} s time limit") from err
         except (ConnectionError, http.client.HTTPException) as err:
             raise _Refused(502, f"the SPARQL engine did not answer ({err.__class__.__name__})") from err
         finally:
@@ -272,10 +266,9 @@ class GuardHandler(BaseHTTPRequestHandler):
 class GuardServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address, engine: Engine, timeout_s: int, max_result_bytes: int, log: bool):
+    def __init__(self, address, engine: Engine, max_result_bytes: int, log: bool):
         super().__init__(address, GuardHandler)
         self.engine = engine
-        self.timeout_s = timeout_s
         self.max_result_bytes = max_result_bytes
         self.log = log
         self.allowed_paths = WRITABLE_PATHS if engine.writable else READ_ONLY_PATHS
@@ -330,7 +323,7 @@ def serve(graph: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
     location = load_store_dir(graph, store or graph)
     engine = Engine(location, writable, timeout_s, wait)
     try:
-        guard = GuardServer((host, port), engine, timeout_s, max_result_mb << 20, log)
+        guard = GuardServer((host, port), engine, max_result_mb << 20, log)
     except OSError as err:
         engine.stop()
         raise RuntimeError(f"cannot listen on {host}:{port}: {err.strerror or err}") from err

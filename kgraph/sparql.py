@@ -70,17 +70,23 @@ def open_store(graph_path: str | Path) -> ox.Store:
     path = Path(graph_path)
     if path.is_dir():
         return ox.Store.read_only(str(path))
+    store = ox.Store()
+    load_file(store, path)
+    return store
+
+
+def load_file(store: ox.Store, path: str | Path) -> None:
+    """Bulk-load an RDF file (its format from its suffix) into an Oxigraph store."""
+    path = Path(path)
     fmt = OX_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise QueryError(f"{path}: unknown RDF file type {path.suffix!r}")
     if not path.exists():
         raise QueryError(f"{path}: no such graph file")
-    store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)
     except SyntaxError as err:
         raise QueryError(f"{path}: not valid RDF ({err})") from err
-    return store
 
 
 def parse_params(params: dict[str, str] | None) -> dict:
@@ -126,7 +132,7 @@ def store_from_graph(graph) -> ox.Store:
     if isinstance(inner, ox.Store):  # the graph already lives in Oxigraph (oxrdflib): query it there
         return inner
     store = ox.Store()
-    data = graph.serialize(format="nt", encoding="utf-8")
+    data = graph.serialize(format="nt", encoding="utf-8")  # an rdflib store: Oxigraph-held graphs returned above
     if data.strip():
         store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
     return store

@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from .graph import RECOUNT_UPDATES, rdf_format
+from .graph import RECOUNT_UPDATES, ntriples, rdf_format
 from .vocab import DataNamespaces, prefixes
 
 # Triples per SPARQL Update request: one request per triple manages 1–2 k triples/s, batches ~30 k/s.
@@ -38,34 +38,20 @@ def open_graph(store: str | Path | None = None, existing: str | Path | None = No
 
 def load_into(graph: Graph, path: str | Path) -> None:
     """Add an RDF file's triples to an Oxigraph-held graph with Oxigraph's parser."""
-    import pyoxigraph as ox
-
-    from .sparql import OX_FORMATS
+    from .sparql import OX_FORMATS, load_file
 
     path = Path(path)
     fmt = OX_FORMATS.get(path.suffix.lower())
     if fmt is None or fmt.supports_datasets:  # quads (rdflib takes them into this graph), or no Oxigraph parser
         graph.parse(str(path), format=rdf_format(path))
         return
-    try:
-        graph.store._inner.bulk_load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
-    except FileNotFoundError as err:
-        raise FileNotFoundError(f"{path}: no such graph file") from err
-    except SyntaxError as err:
-        raise ValueError(f"{path}: not valid RDF ({err})") from err
+    load_file(graph.store._inner, path)  # a triple format goes into the default graph
 
 
 def push(graph: Graph, update_url: str, batch: int = BATCH_TRIPLES) -> int:
     """Send the graph's triples to a SPARQL 1.1 Update endpoint (Oxigraph /update, Fuseki /ds/update,
     GraphDB …) in INSERT DATA batches, then recompute mention counts there. Returns triples sent."""
-    inner = getattr(graph.store, "_inner", None)
-    if inner is not None:
-        import pyoxigraph as ox
-
-        data = inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    else:
-        data = graph.serialize(format="nt", encoding="utf-8")
-    lines = data.decode("utf-8").splitlines()
+    lines = ntriples(graph).decode("utf-8").splitlines()
     lines = [line for line in lines if line.strip()]
     for start in range(0, len(lines), batch):
         _post_update(update_url, "INSERT DATA {\n" + "\n".join(lines[start:start + batch]) + "\n}")
