@@ -29,6 +29,9 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "nummod", "case", 
 # Prepositions whose object still names whose agent the head is ("a spokesman for the NSC", "the government
 # of Iraq", "officials from Russia"); others ("troops near the border") do not.
 OWNER_PREPS = {"of", "for", "from"}
+# People named by their role belong where they are ("rebels in the Ivory Coast", "lawmakers in Kenya"),
+# unless a nearer owner says otherwise ("US troops in Iraq"); things and events do not ("an attack in Gaza").
+LOCATED_PREPS = {"in", "inside"}
 
 
 @dataclass
@@ -307,6 +310,9 @@ class ActorResolver:
             kinds = {"country", "organisation", "armed_group"}
         else:
             return []
+        governing = self._governing_subject(pronoun, kinds)
+        if governing:
+            return governing
         sent = pronoun.sent
         doc = pronoun.doc
         window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
@@ -315,6 +321,39 @@ class ActorResolver:
                 continue
             if "person" in kinds or doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
                 return [(m.actor, m.cameo)]
+        return []
+
+    def _governing_subject(self, pronoun: Token, kinds: set[str]) -> list[tuple[Actor, str]]:
+        """A subject pronoun of a reported or dependent clause is the subject of the clause it depends
+        on, when that fits: "Obama and Putin said they will attack Iraq", "the minister said he would
+        visit Iran", "Palestinian leaders said they would boycott the talks"."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return []
+        clause = pronoun.head
+        for _ in range(3):
+            if clause.dep_ not in {"ccomp", "advcl", "xcomp", "conj"} or clause.head is clause:
+                return []
+            clause = clause.head
+            subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None:
+                continue
+            if subject.pos_ == "PRON":
+                return []
+            mention = self.by_token.get(subject.i)
+            found: list[tuple[Actor, str]] = []
+            for h in heads(subject, (mention.start, mention.end) if mention is not None else None):
+                found += self.resolve(h)
+            if not found:
+                return []
+            plural = len(found) > 1 or subject.tag_ in {"NNS", "NNPS"}
+            if "person" in kinds:  # he, she: one person
+                # a person named, or a title heading the subject ("the foreign minister", "Obama")
+                fits = not plural and (found[0][0].kind == "person" or mention is not None and mention.how in {"person", "agent"})
+            elif pronoun.lower_ == "it":
+                fits = not plural and found[0][0].kind in kinds
+            else:  # they: people, groups, or a country or organisation
+                fits = plural or found[0][0].kind in kinds
+            return found if fits else []
         return []
 
     def _compose(self, owner: Mention, agent: str | None) -> tuple[Actor, str]:
@@ -338,6 +377,8 @@ class ActorResolver:
         officials"); otherwise the nearest. Objects of owner prepositions count only when nothing closer does."""
         direct: list[Mention] = []
         through_prep: list[Mention] = []
+        own = self.by_token.get(head.i)
+        preps = OWNER_PREPS | LOCATED_PREPS if own is not None and own.how == "agent" else OWNER_PREPS
         stack = [(child, False) for child in head.children]
         while stack:
             token, via_prep = stack.pop()
@@ -346,7 +387,7 @@ class ActorResolver:
                 if m is not None and m.how != "agent":
                     (through_prep if via_prep else direct).append(m)
                 stack.extend((c, via_prep) for c in token.children)
-            elif token.dep_ == "prep" and token.lower_ in OWNER_PREPS:
+            elif token.dep_ == "prep" and token.lower_ in preps:
                 stack.extend((c, True) for c in token.children)
         found = direct or through_prep
         unique: dict[tuple[int, int], Mention] = {}

@@ -30,6 +30,9 @@ SPEECH_VERBS = {
     "say", "tell", "state", "announce", "claim", "report", "confirm", "add", "note", "insist", "allege",
     "declare", "stress", "argue", "believe", "think", "write", "explain", "acknowledge", "assert",
 }
+# Verbs whose target can be the subject of their clause: "demanded that the US cancel the sale",
+# "urged that Iran stop", "warned that Russia would pay", "alleged that France had helped".
+CLAUSAL_TARGET_ROOTS = {"02", "10", "11", "13"}
 # Prepositional objects that can be a light verb's event noun: "agreed to a ceasefire", "agreed on a deal".
 OBJECT_PREPS = {"to", "on", "upon"}
 # Cooperation with a coordinated subject and no target is mutual: "Japan and Korea agreed to cooperate",
@@ -40,6 +43,11 @@ NOUN_TARGET_PREPS = {"of", "with", "against", "on", "to", "into"}
 # Where a verb entry names no preposition and its object is not an actor, these may carry the target
 # ("demanded guarantees from the US", "appealed to Putin").
 FALLBACK_PREPS = {"to", "from", "with", "against", "on", "upon", "at", "toward", "towards", "into"}
+# An action with no actor as its target acts on the place where it happens, as event coders record it:
+# "troops shelled positions in Gaza", "imposed a curfew in Cizre", "protested in Beijing". Said and
+# cooperative events ("signed a deal in Geneva", "met in Zurich") are not about their venue.
+LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "throughout", "across", "around", "into"}
+LOCATION_TARGET_ROOTS = {"07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
 
 
 @dataclass
@@ -146,6 +154,8 @@ class DependencyExtractor:
                 if not verb_events and lemma in self.lexicon.support_verbs:
                     verb_events = self._support_verb_events(token, resolver, parsed.document, index, evidence,
                                                             used_nouns)
+                if not verb_events and lemma in SPEECH_VERBS:
+                    verb_events = self._obligation_events(token, resolver, parsed.document, index, evidence)
                 found += verb_events
             for token in sent:
                 if token.i not in used_nouns and token.pos_ in {"NOUN", "PROPN"}:
@@ -164,10 +174,12 @@ class DependencyExtractor:
         entry = self._choose(verb, self.lexicon.verbs[verb.lemma_.lower()])
         if entry is None:
             return []
-        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+        # "soldiers killed in Ukraine": a participle modifying a noun is passive, the noun its object
+        reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
+        passive = reduced or any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         if passive:
-            objects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+            objects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] + [verb.head] * reduced
         light_nouns = [o for o in objects + _prep_objects([verb], OBJECT_PREPS) if o.lemma_.lower() in entry.objects]
         used_nouns.update(o.i for o in light_nouns)
 
@@ -183,27 +195,38 @@ class DependencyExtractor:
         confidence = 0.9
         candidates = []
         if entry.preps:
-            candidates.append((_prep_objects(carriers, set(entry.preps)), 0.9))
+            # the parser often hangs the preposition on the object: "contributed a million euros to Chad"
+            prep_heads = _prep_objects(carriers + objects, set(entry.preps))
+            candidates.append((prep_heads, 0.9))
+            # an event noun there carries the target: "called for a boycott of Israel"
+            candidates.append((self._noun_targets([h for h in prep_heads if h.pos_ == "NOUN"]), 0.8))
         if light_nouns:
             # the event noun's own targets: "launched an invasion of Ukraine", "signed a deal with Iran"
             candidates.append((self._noun_targets(light_nouns), 0.9))
         if not entry.objects:
             direct = [o for o in objects if o.dep_ != "attr"] if not passive else [
-                c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+                c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] + [verb.head] * reduced
             candidates.append((direct, 0.9))
             # an event as object stands for its agent: "condemned an attack by Russian troops"
             candidates.append((self._event_agents(direct), 0.8))
+            if entry.code[:2] in CLAUSAL_TARGET_ROOTS:
+                candidates.append((_clause_subjects(verb), 0.7))
             if not entry.preps:
                 candidates.append((_prep_objects(carriers + objects, FALLBACK_PREPS), 0.7))
         for heads_used, confidence in candidates:
             targets = _resolve_all(resolver, *heads_used)
             if targets:
                 break
+        domestic = False
+        if not targets and entry.code[:2] in LOCATION_TARGET_ROOTS and not entry.reverse:
+            targets = _places(resolver, _prep_objects(carriers + objects, LOCATION_PREPS))
+            confidence, domestic = 0.6, True
         if entry.reverse:
             if not targets:
                 return []
             sources, targets = targets, sources
-        return self._events(entry, verb, sources, targets, resolver, document, index, evidence, confidence)
+        return self._events(entry, verb, sources, targets, resolver, document, index, evidence, confidence,
+                            domestic=domestic, mutual=_mutual(objects + light_nouns))
 
     def _support_verb_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,
                              evidence: Evidence, used_nouns: set[int]) -> list[Event]:
@@ -228,6 +251,22 @@ class DependencyExtractor:
             if not targets and between:
                 targets = _resolve_all(resolver, *between)
             return self._events(entry, verb, sources, targets, resolver, document, index, evidence, 0.75)
+        return []
+
+    def _obligation_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,
+                           evidence: Evidence) -> list[Event]:
+        """"Britain said Libya must hand over the suspects": the speaker demands of the clause's subject."""
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            code = next((self.lexicon.demand_aux[c.lower_] for c in clause.children
+                         if c.dep_ == "aux" and c.lower_ in self.lexicon.demand_aux), None)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if code is None or subject is None:
+                continue
+            sources = _resolve_all(resolver, _subject(verb))
+            targets = _resolve_all(resolver, subject)
+            if sources and targets:
+                entry = LexiconEntry(code=code, verb="demand")
+                return self._events(entry, verb, sources, targets, resolver, document, index, evidence, 0.7)
         return []
 
     def _noun_targets(self, nouns: list[Token]) -> list[Token]:
@@ -310,16 +349,25 @@ class DependencyExtractor:
     # -- shared --------------------------------------------------------------------------------------
     def _events(self, entry: LexiconEntry, trigger: Token, sources: list[tuple[Actor, str]],
                 targets: list[tuple[Actor, str]], resolver: ActorResolver, document: Document, index: int,
-                evidence: Evidence, confidence: float) -> list[Event]:
+                evidence: Evidence, confidence: float, domestic: bool = False, mutual: bool = False) -> list[Event]:
+        """`domestic`: the targets are places, so an actor acting in its own country is an event
+        ("Turkish police dispersed a rally in Ankara"). `mutual`: coordinated sources act on each other
+        ("A and B postponed their meeting", "A and B accused each other")."""
         event_type = self.lexicon.event_type(entry.code)
         negated, mode = self._modality(trigger, entry)
+        relation = entry.relation
+        refusal = self.lexicon.intent_codes.get(("denied", event_type.root))
+        if refusal in self.lexicon.types and (negated or mode == "denied"):
+            # "refused to meet", "would not provide support": the refusal itself happened (CAMEO 12)
+            event_type, negated, mode = self.lexicon.types[refusal], False, "asserted"
+            relation = "refuse" + relation[:1].upper() + relation[1:]
         code = self.lexicon.intent_codes.get((mode, event_type.root))
         if code and code in self.lexicon.types:
             event_type = self.lexicon.types[code]
         if targets:
             # "A met with B" is A's event only, as event coders record it; "A and B met" is each one's
             pairs = [(s, t) for s in sources for t in targets]
-        elif (event_type.symmetric or event_type.root in RECIPROCAL_ROOTS) and len(sources) >= 2:
+        elif (mutual or event_type.symmetric or event_type.root in RECIPROCAL_ROOTS) and len(sources) >= 2:
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
         else:
             return []
@@ -331,12 +379,12 @@ class DependencyExtractor:
         speaker = _speaker(trigger, resolver)
         out = []
         for (src, src_code), (tgt, tgt_code) in pairs:
-            if src.id == tgt.id or _same_government(src_code, tgt_code):
+            if not domestic and (src.id == tgt.id or _same_government(src_code, tgt_code)):
                 continue
             out.append(Event(
                 doc_id=document.id, sentence_index=index, source=src, target=tgt,
                 source_code=src_code, target_code=tgt_code, verb=trigger.lemma_.lower(),
-                relation=entry.relation, event_type=event_type, negated=negated, mode=mode,
+                relation=relation, event_type=event_type, negated=negated, mode=mode,
                 date=date, date_from_text=from_text, evidence=evidence, confidence=confidence,
                 extractor=self.name, attributed_to=speaker,
             ))
@@ -353,13 +401,15 @@ class DependencyExtractor:
                     negated = True
                 elif child.dep_ in {"aux", "auxpass"}:
                     aux_mode = self.lexicon.modal_aux.get(child.lower_.strip("'"))
+                    if child.lower_ in {"would", "'d"} and _reported(token):
+                        aux_mode = "intended"  # "Iran said it would resume talks": a backshifted "will"
                     if aux_mode and mode == "asserted":
                         mode = aux_mode
                 elif child.dep_ == "mark" and child.lower_ in {"if", "unless"}:
                     mode = "hypothetical"
             if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
                 mode = "hypothetical"
-            if token.dep_ not in {"xcomp", "ccomp", "conj"} or token.head is token:
+            if token.head is token or token.dep_ not in {"xcomp", "ccomp", "conj"} and not _purpose(token):
                 break
             governor = token.head
             if token.dep_ == "conj":
@@ -391,21 +441,59 @@ def _resolve_all(resolver: ActorResolver, *head_tokens: Token | None) -> list[tu
     return out
 
 
+def _places(resolver: ActorResolver, head_tokens: list[Token]) -> list[tuple[Actor, str]]:
+    """The countries and territories named as places: "in Baghdad" is Iraq, not its government."""
+    return [(actor, actor.cameo or actor.id) for actor, _ in _resolve_all(resolver, *head_tokens)
+            if actor.kind in {"country", "territory"}]
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive adverbial clause: "pressed by Congress to help Iran", "met on Monday to discuss trade"."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _mutual(objects: list[Token]) -> bool:
+    """"their meeting", "each other", "one another": coordinated subjects act on each other."""
+    for obj in objects:
+        if obj.lower_ == "other" and any(c.lower_ in {"each", "one"} for c in obj.children):
+            return True
+        if obj.lower_ == "one" and any(c.lower_ == "another" for c in obj.children):
+            return True
+        if any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children):
+            return True
+    return False
+
+
+def _reported(clause: Token) -> bool:
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; for a verb without one, the subject it shares: a coordinated verb ("warned
     Russia and threatened sanctions"), a controlled infinitive ("intend to hold"), a relative clause."""
     token = verb
     for _ in range(6):
-        subj = next((c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        # "Old foes Gondor and Osgiliath renewed ties": an apposed name parsed as a second subject
+        subj = next((c for c in subjects if c.pos_ == "PROPN"), subjects[0]) if subjects else None
         if subj is not None:
             if subj.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
                 return token.head
             return subj
+        controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+        if token.dep_ == "xcomp" and token.pos_ == "VERB" and controller is not None:
+            return controller  # "urged Serbia to recognise Kosovo": the object of urge, ask, force … does it
         if token.dep_ in {"conj", "xcomp", "acomp"} and token.head is not token:
             token = token.head  # "Arnor is about to restore …": the subject of "is"
         elif token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
                 and token.head.dep_ in OBJECTS:
             token = token.head.head  # "signed an accord to supply Gondor": the signer supplies
+        elif _purpose(token):
+            token = token.head  # "signed an accord on Monday to supply Chad": a purpose clause shares the subject
         elif token.dep_ in {"relcl", "acl"}:
             return token.head
         else:

@@ -105,3 +105,90 @@ def test_durations_are_not_dates(pipeline):
 def test_particles_the_parser_reads_as_prepositions(pipeline):
     found = dyads(extract_text(pipeline, "Russia pulled out of Syria in March. Japan walked away from Iran."))
     assert ("RUS", "08", "SYR") in found and ("JPN", "16", "IRN") in found
+
+
+def test_place_is_the_target_of_an_action_without_one(pipeline):
+    events = extract_text(pipeline, "Ethiopian troops shelled villages in Eritrea on Tuesday.")
+    assert {(e.source_code, e.event_type.root, e.target.id) for e in events} == {("ETHMIL", "19", "ERI")}
+    # in its own country, an actor's action is a domestic event
+    (event,) = extract_text(pipeline, "Kenyan police arrested dozens of students in Nairobi.")
+    assert (event.source_code, event.event_type.root, event.target.id) == ("KENCOP", "17", "KEN")
+    # a signing or a meeting is not about its venue
+    events = extract_text(pipeline, "France and Germany signed a trade deal in Geneva.")
+    assert {(e.source.id, e.target.id) for e in events} == {("FRA", "DEU"), ("DEU", "FRA")}
+
+
+def test_pronoun_of_a_reported_clause_is_the_speaker(pipeline):
+    events = extract_text(pipeline, "Brazil and Argentina said they would impose tariffs on China.")
+    assert {(e.source.id, e.target.id) for e in events} == {("BRA", "CHN"), ("ARG", "CHN")}
+    # a backshifted "would" in reported speech announces an intention; it is not a hypothetical
+    assert {(e.mode, e.event_type.code) for e in events} == {("intended", "1312")}
+    (event,) = extract_text(pipeline, "The Saudi foreign minister said he would visit Iran next week.")
+    assert (event.source_code, event.target.id, event.mode) == ("SAUGOV", "IRN", "intended")
+
+
+def test_demand_of_a_clause_subject(pipeline):
+    (event,) = extract_text(pipeline, "Japan demanded that China release the detained fishermen.")
+    assert (event.source.id, event.event_type.root, event.target.id) == ("JPN", "10", "CHN")
+    # "must" in reported speech: a demand of the clause's subject, whose own act is not a fact
+    events = extract_text(pipeline, "The German chancellor said Hungary must respect the ruling.")
+    assert {(e.source.country, e.event_type.code, e.target.id) for e in events} == {("DEU", "100", "HUN")}
+
+
+def test_refusal_is_a_rejection(pipeline):
+    (event,) = extract_text(pipeline, "Poland refused to meet Belarusian officials.")
+    assert (event.source.id, event.event_type.code, event.target.country) == ("POL", "125", "BLR")
+    assert event.mode == "asserted" and not event.negated and event.relation == "refuseMeet"
+    (event,) = extract_text(pipeline, "Chile said it would not provide support to Bolivia.")
+    assert (event.source.id, event.event_type.root, event.target.id) == ("CHL", "12", "BOL")
+    # a conflict that did not happen stays a negated event, not a rejection
+    (event,) = extract_text(pipeline, "China did not attack Taiwan.")
+    assert event.negated and event.event_type.root != "12"
+
+
+def test_planned_attack_is_a_threat(pipeline):
+    (event,) = extract_text(pipeline, "Iran plans to attack Israeli ships.")
+    assert (event.source.id, event.event_type.code, event.target.id, event.mode) == ("IRN", "138", "ISR", "intended")
+
+
+def test_people_belong_where_they_are(pipeline):
+    (event,) = extract_text(pipeline, "Opposition lawmakers in Georgia denounced Russia.")
+    assert (event.source.country, event.target.id) == ("GEO", "RUS")
+    # an event noun with a place is not that place's actor
+    assert extract_text(pipeline, "Hamas condemned an attack in Gaza.") == []
+
+
+def test_name_apposed_to_a_description_is_the_subject(pipeline):
+    events = extract_text(pipeline, "Longtime rivals India and Pakistan resumed talks on Monday.")
+    assert {(e.source.id, e.target.id) for e in events} == {("IND", "PAK"), ("PAK", "IND")}
+
+
+def test_coordinated_subjects_acting_on_each_other(pipeline):
+    for text in ("Egypt and Sudan postponed their meeting on the dam.",
+                 "Armenia and Azerbaijan accused each other of violating the ceasefire.",
+                 "Serbia and Kosovo accused one another of provocations."):
+        events = extract_text(pipeline, text)
+        assert len({(e.source.id, e.target.id) for e in events}) == 2, text
+        assert {e.source.id for e in events} == {e.target.id for e in events}, text
+
+
+def test_who_does_an_infinitive(pipeline):
+    # the object of urge, ask, press … is the one asked to act, and that act is not a fact
+    events = extract_text(pipeline, "The EU urged Serbia to recognise Kosovo.")
+    assert {(e.source.country or e.source.id, e.target.id, e.mode) for e in events} >= {("SRB", "XKX", "hypothetical")}
+    assert not [e for e in events if e.target.id == "XKX" and e.source.id != "SRB"]
+    # a purpose clause shares the subject of its verb
+    (event,) = extract_text(pipeline, "Canada signed an agreement on Friday to supply Ukraine with artillery shells.")
+    assert (event.source.id, event.event_type.root, event.target.id) == ("CAN", "07", "UKR")
+
+
+def test_target_hung_on_the_object_or_its_event_noun(pipeline):
+    (event,) = extract_text(pipeline, "Norway will contribute a million euros to Somalia.")
+    assert (event.source.id, event.event_type.root, event.target.id) == ("NOR", "07", "SOM")
+    (event,) = extract_text(pipeline, "Lithuania called for a boycott of Belarus.")
+    assert (event.source.id, event.target.id) == ("LTU", "BLR")
+
+
+def test_participle_modifier_is_passive(pipeline):
+    # the soldiers were killed; they did not kill anyone at the border
+    assert extract_text(pipeline, "Twelve Malian soldiers killed near the border were buried on Sunday.") == []
