@@ -29,6 +29,7 @@ OBJECTS = {"dobj", "dative", "attr", "oprd"}
 SPEECH_VERBS = {
     "say", "tell", "state", "announce", "claim", "report", "confirm", "add", "note", "insist", "allege",
     "declare", "stress", "argue", "believe", "think", "write", "explain", "acknowledge", "assert",
+    "reiterate", "reaffirm", "repeat", "emphasize", "emphasise", "conclude", "maintain", "indicate", "suggest",
 }
 # Verbs whose target can be the subject of their clause: "demanded that the US cancel the sale",
 # "urged that Iran stop", "warned that Russia would pay", "alleged that France had helped".
@@ -185,6 +186,8 @@ class DependencyExtractor:
 
         source_head = _agent(verb) if passive else _subject(verb)
         sources = _resolve_all(resolver, source_head)
+        if not sources and passive:
+            sources = self._passive_sources(verb, entry, resolver)
         if not sources:
             return []
         # "pulled out of Syria": the parser often hangs the preposition on the particle
@@ -199,10 +202,10 @@ class DependencyExtractor:
             prep_heads = _prep_objects(carriers + objects, set(entry.preps))
             candidates.append((prep_heads, 0.9))
             # an event noun there carries the target: "called for a boycott of Israel"
-            candidates.append((self._noun_targets([h for h in prep_heads if h.pos_ == "NOUN"]), 0.8))
+            candidates.append((self._noun_targets([h for h in prep_heads if h.pos_ == "NOUN"], resolver), 0.8))
         if light_nouns:
             # the event noun's own targets: "launched an invasion of Ukraine", "signed a deal with Iran"
-            candidates.append((self._noun_targets(light_nouns), 0.9))
+            candidates.append((self._noun_targets(light_nouns, resolver), 0.9))
         if not entry.objects:
             direct = [o for o in objects if o.dep_ != "attr"] if not passive else [
                 c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] + [verb.head] * reduced
@@ -211,15 +214,23 @@ class DependencyExtractor:
             candidates.append((self._event_agents(direct), 0.8))
             if entry.code[:2] in CLAUSAL_TARGET_ROOTS:
                 candidates.append((_clause_subjects(verb), 0.7))
-            if not entry.preps:
-                candidates.append((_prep_objects(carriers + objects, FALLBACK_PREPS), 0.7))
+        if not entry.preps:
+            # "cut off electricity to Nakhichevan", "demanded guarantees from the US"
+            candidates.append((_prep_objects(carriers + objects, FALLBACK_PREPS), 0.7))
+        if entry.code[:2] == "13" or entry.mode == "threatened":
+            # "threatened to walk out unless Israel withdrew": a conditional threat is aimed at whoever must
+            # meet the condition
+            candidates.append((_condition_subjects(verb), 0.7))
         for heads_used, confidence in candidates:
             targets = _resolve_all(resolver, *heads_used)
             if targets:
                 break
-        domestic = False
+        # an actor acting on a place of its own ("Sudan lifted the state of emergency in Darfur") is domestic
+        domestic = any(m is not None and m.how == "place" for m in map(resolver.mention_at, heads_used))
         if not targets and entry.code[:2] in LOCATION_TARGET_ROOTS and not entry.reverse:
-            targets = _places(resolver, _prep_objects(carriers + objects, LOCATION_PREPS))
+            places = [h for h in _prep_objects(carriers + objects, LOCATION_PREPS)
+                      if h.lemma_.lower() not in self.lexicon.nouns]  # "in a Russian attack" is not a place
+            targets = _places(resolver, places)
             confidence, domestic = 0.6, True
         if entry.reverse:
             if not targets:
@@ -253,6 +264,16 @@ class DependencyExtractor:
             return self._events(entry, verb, sources, targets, resolver, document, index, evidence, 0.75)
         return []
 
+    def _passive_sources(self, verb: Token, entry: LexiconEntry, resolver: ActorResolver) -> list[tuple[Actor, str]]:
+        """Who acted, when a passive names no agent: the owner of the event it happened in ("were killed in
+        an Israeli air strike"), or for an attack the place it came from ("a rocket was fired from Gaza")."""
+        nouns = [n for n in _prep_objects([verb], {"in", "by", "during"}) if n.lemma_.lower() in self.lexicon.nouns]
+        sources = _resolve_all(resolver, *self._event_agents(nouns),
+                               *(c for n in nouns for c in n.children if c.dep_ in {"amod", "compound", "nmod"}))
+        if not sources and entry.code[:2] in {"18", "19", "20"}:
+            sources = _places(resolver, _prep_objects([verb], {"from"}))
+        return sources
+
     def _obligation_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,
                            evidence: Evidence) -> list[Event]:
         """"Britain said Libya must hand over the suspects": the speaker demands of the clause's subject."""
@@ -269,11 +290,12 @@ class DependencyExtractor:
                 return self._events(entry, verb, sources, targets, resolver, document, index, evidence, 0.7)
         return []
 
-    def _noun_targets(self, nouns: list[Token]) -> list[Token]:
+    def _noun_targets(self, nouns: list[Token], resolver: ActorResolver) -> list[Token]:
         heads: list[Token] = []
         for noun in nouns:
             preps = {p for e in self.lexicon.nouns.get(noun.lemma_.lower(), []) for p in e.preps}
-            found = _prep_objects([noun], preps - {"by"}) or _prep_objects([noun], NOUN_TARGET_PREPS)
+            found = [h for h in _prep_objects([noun], preps - {"by"}) or _prep_objects([noun], NOUN_TARGET_PREPS)
+                     if _resolve_all(resolver, h)]
             # else the object's owner: "downed a Russian plane", "seized Iran's tanker"
             heads += found or [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}
                                and c.pos_ != "PRON"]
@@ -466,6 +488,14 @@ def _mutual(objects: list[Token]) -> bool:
 
 def _reported(clause: Token) -> bool:
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _condition_subjects(verb: Token) -> list[Token]:
+    """Subjects of the if/unless clauses of a verb or of the infinitive it governs."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return [s for clause in clauses for c in clause.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+            for s in c.children if s.dep_ in SUBJECTS]
 
 
 def _clause_subjects(verb: Token) -> list[Token]:

@@ -192,3 +192,22 @@ def test_target_hung_on_the_object_or_its_event_noun(pipeline):
 def test_participle_modifier_is_passive(pipeline):
     # the soldiers were killed; they did not kill anyone at the border
     assert extract_text(pipeline, "Twelve Malian soldiers killed near the border were buried on Sunday.") == []
+
+
+def test_passive_without_agent_takes_the_event_owner(pipeline):
+    events = extract_text(pipeline, "Three civilians were killed in a Russian missile attack on Kharkiv on Monday.")
+    assert {(e.source.id, e.event_type.root, e.target.id) for e in events} == {("RUS", "19", "UKR")}
+    (event,) = extract_text(pipeline, "A rocket was fired at Israel from Lebanon on Tuesday.")
+    assert (event.source.id, event.target.id) == ("LBN", "ISR")
+
+
+def test_conditional_threat_is_aimed_at_the_condition(pipeline):
+    (event,) = extract_text(pipeline, "Venezuela threatened to close its embassy unless Guyana withdrew the claim.")
+    assert (event.source.id, event.event_type.root, event.target.id) == ("VEN", "13", "GUY")
+    (event,) = extract_text(pipeline, "Iran threatened to cut off gas supplies to Turkey.")
+    assert (event.source.id, event.target.id, event.mode) == ("IRN", "TUR", "threatened")
+
+
+def test_domestic_action_in_a_region(pipeline):
+    (event,) = extract_text(pipeline, "The Ethiopian government lifted the state of emergency in Tigray.")
+    assert (event.source_code, event.target.id) == ("ETHGOV", "ETH")
