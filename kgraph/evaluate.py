@@ -149,7 +149,9 @@ def evaluate(path: str | Path, pipeline: Pipeline, worst: int = 10) -> EvalResul
     misses = []
     for record in records:
         system_events = [e for e in by_id.get(record["id"], []) if not e.negated and e.mode not in {"hypothetical", "denied"}]
-        system = [(e.source_code or e.source.cameo or "", e.target_code or e.target.cameo or "", e.event_type.code)
+        # PLOVER gold has categories, not CAMEO codes: a system event is compared by its PLOVER category
+        system = [(e.source_code or e.source.cameo or "", e.target_code or e.target.cameo or "",
+                   _plover_code(e.event_type.plover) if kind == "plover" else e.event_type.code)
                   for e in system_events]
         gold = _gold_events(record, kind)
         tallies = score_record(gold, system)
@@ -161,7 +163,8 @@ def evaluate(path: str | Path, pipeline: Pipeline, worst: int = 10) -> EvalResul
         for g in gold:
             for e in system_events:
                 if (actor_base(g[0]), actor_base(g[1])) == (actor_base(e.source_code), actor_base(e.target_code)):
-                    result.confusion[(g[2][:2], e.event_type.root)] += 1
+                    root = _plover_code(e.event_type.plover)[:2] if kind == "plover" else e.event_type.root
+                    result.confusion[(g[2][:2], root)] += 1
                     break
         if kind == "plover":
             wanted = record.get("event_current_plover")
@@ -198,8 +201,8 @@ def _gold_events(record: dict, kind: str) -> list[tuple[str, str, str]]:
             for e in record.get("events", []) if not e.get("source_is_text") and not e.get("target_is_text")]
 
 
-# PLOVER gold has categories, not CAMEO codes: a representative root per category so the root level
-# compares like with like (the PLOVER measure itself compares categories directly).
+# PLOVER gold has categories, not CAMEO codes: gold and system events are both given a representative
+# root of their category, so the root level compares categories.
 PLOVER_ROOT = {
     "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
     "RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",

@@ -34,8 +34,9 @@ SPEECH_VERBS = {
 # Verbs whose target can be the subject of their clause: "demanded that the US cancel the sale",
 # "urged that Iran stop", "warned that Russia would pay", "alleged that France had helped".
 CLAUSAL_TARGET_ROOTS = {"02", "10", "11", "13"}
-# Prepositional objects that can be a light verb's event noun: "agreed to a ceasefire", "agreed on a deal".
-OBJECT_PREPS = {"to", "on", "upon"}
+# Prepositional objects that can be a light verb's event noun: "agreed to a ceasefire", "agreed on a deal",
+# "engaged the rebels in a firefight", "took part in talks with Iran".
+OBJECT_PREPS = {"to", "on", "upon", "in"}
 # Cooperation with a coordinated subject and no target is mutual: "Japan and Korea agreed to cooperate",
 # "Brazil and the US seek to deepen their partnership" (each does it with the other).
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
@@ -206,6 +207,9 @@ class DependencyExtractor:
         if light_nouns:
             # the event noun's own targets: "launched an invasion of Ukraine", "signed a deal with Iran"
             candidates.append((self._noun_targets(light_nouns, resolver), 0.9))
+            if all(n.dep_ == "pobj" for n in light_nouns):
+                # "engaged the rebels in a firefight": the event noun is in a phrase, the target is the object
+                candidates.append(([o for o in objects if o.dep_ == "dobj"], 0.8))
         if not entry.objects:
             direct = [o for o in objects if o.dep_ != "attr"] if not passive else [
                 c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] + [verb.head] * reduced

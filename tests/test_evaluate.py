@@ -55,9 +55,13 @@ def test_each_gold_format_is_read_and_scored(pipeline, tmp_path):
     plover = _write(tmp_path / "plover.jsonl", [
         {"id": "p", "text": "Egypt condemned Israel on Monday.", "event_current_plover": "ACCUSE",
          "dyads": [{"source": "EGY", "target": "ISR"}]},
+        # torture is CAMEO root 18 and PLOVER ASSAULT: compared by category, it is right at the root level
+        {"id": "q", "text": "Kenyan police tortured Somali refugees on Monday.", "event_current_plover": "ASSAULT",
+         "dyads": [{"source": "KENCOP", "target": "SOM"}]},
     ])
     result = evaluate(plover, pipeline)
-    assert result.kind == "plover" and result.levels["dyad"].correct == 1
+    assert result.kind == "plover" and result.levels["dyad"].correct == 2
+    assert result.levels["dyad+root"].correct == 2
     assert result.extra_measures["plover_accuracy_on_found"] == 1.0
     ngec = _write(tmp_path / "ngec.jsonl", [
         {"id": "n1", "method": "agent_to_code", "mention": "Russian troops", "expect": {"country": "RUS"}},
