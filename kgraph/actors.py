@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .model import Actor, Mention, Role
-from .resources import DataFileError, ontology_dir, read_jsonl
+from .resources import DataFileError, ontology_dir, read_jsonl, read_words
 
 GAZETTEER_FILES = ("countries.jsonl", "organisations.jsonl", "institutions.jsonl", "people.jsonl")
 PLACES_FILE = "places.jsonl"  # cities and regions of the countries above
 AGENT_FILE = "agents.jsonl"
+TITLES_FILE = "titles.txt"  # titles that name a person by surname: "President Bush"
 GOVERNMENT = "GOV"
 FORMER_OFFICIAL = "ELI"  # CAMEO codes a former office holder as an elite, not as the government
 # Children that belong to a noun phrase naming an actor ("the [US] [National Security Council] spokesman").
@@ -77,6 +78,7 @@ class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)  # lower-case phrase → agent code
     agent_labels: dict[str, str] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()  # lower-case titles: "president", "prime minister"
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> Gazetteer:
@@ -86,6 +88,7 @@ class Gazetteer:
             gaz.add_file(base / name)
         gaz.add_places_file(base / PLACES_FILE)
         gaz.add_agent_file(base / AGENT_FILE)
+        gaz.titles = frozenset(read_words(base / TITLES_FILE))
         for path in extra:
             gaz.add_user_file(Path(path))
         return gaz
@@ -230,6 +233,17 @@ class MentionFinder:
             self.lower.add(f"G:{code}", [nlp.make_doc(phrase)])
         for phrase in self.descriptions:
             self.lower.add(f"D:{phrase}", [nlp.make_doc(phrase)])
+        # "President Bush": a title and the surname of a person who held that title
+        self.surnames: dict[str, list[Entry]] = {}
+        for entry in gazetteer.entries.values():
+            if entry.actor.kind == "person" and entry.roles:
+                words = entry.actor.label.replace(",", " ").split()
+                words = [w for w in words if w not in {"Jr.", "Sr.", "II", "III"}]
+                if len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
+                    self.surnames.setdefault(words[-1], []).append(entry)
+        self.max_title_words = max((len(t.split()) for t in gazetteer.titles), default=0)
+        for surname in self.surnames:
+            self.names.add(f"S:{surname}", [nlp.make_doc(surname)])
 
     def find(self, doc: Doc, day: dt.date | None) -> list[Mention]:
         """Actor mentions (names, demonyms, seats, people, descriptions resolved to the last actor they fit)
@@ -237,7 +251,13 @@ class MentionFinder:
         vocab = doc.vocab.strings
         spans: list[Span] = []
         for match_id, start, end in self.names(doc):
-            spans.append(Span(doc, start, end, label=vocab[match_id]))
+            label = vocab[match_id]
+            if label.startswith("S:"):
+                titled = self._titled_person(doc, start, label[2:], day)
+                if titled is not None:
+                    spans.append(titled)
+            else:
+                spans.append(Span(doc, start, end, label=label))
         for match_id, start, end in self.lower(doc):
             spans.append(Span(doc, start, end, label=vocab[match_id]))
         mentions: list[Mention] = []
@@ -247,6 +267,9 @@ class MentionFinder:
             if label.startswith("G:"):
                 agent = label[2:]
                 mentions.append(Mention(span.start, span.end, _AGENT_ONLY, agent, "agent"))
+            elif label.startswith("P:"):
+                entry = self.gazetteer.entries[label[2:]]
+                mentions.append(Mention(span.start, span.end, entry.actor, entry.code_on(day), "person"))
             elif label.startswith("D:"):
                 fits = self.descriptions.get(label[2:], [])
                 entry = next((e for e in reversed(recent) if any(e is f for f in fits)), None)
@@ -260,6 +283,38 @@ class MentionFinder:
                 mentions.append(Mention(span.start, span.end, cand.entry.actor, code, cand.how))
                 recent.append(cand.entry)
         return mentions
+
+
+    def _titled_person(self, doc: Doc, start: int, surname: str, day: dt.date | None) -> Span | None:
+        """The span "President Bush" when the words before the surname are a title one of the people with
+        that surname held; of several, the one whose office is nearest `day`."""
+        after = doc[start + 1] if start + 1 < len(doc) else None
+        if after is not None and after.text[:1].isupper() and after.pos_ == "PROPN":
+            return None  # "President Michel Aoun": the word is a first name
+        for size in range(self.max_title_words, 0, -1):
+            if start - size < 0:
+                continue
+            title = doc[start - size : start].text.lower()
+            if title not in self.gazetteer.titles:
+                continue
+            held = [(entry, role) for entry in self.surnames[surname] for role in entry.roles
+                    if title in role.title.lower()]
+            if not held:
+                continue  # "Foreign Minister Lavrov" may still be a "Minister of Foreign Affairs"
+            entry, _ = min(held, key=lambda er: _distance(er[1], day))
+            return Span(doc, start - size, start + 1, label=f"P:{entry.actor.id}")
+        return None
+
+
+def _distance(role: Role, day: dt.date | None) -> int:
+    """Days between `day` and a role's term (0 inside it)."""
+    if day is None:
+        return 0 if role.end is None else 1
+    if role.start is not None and day < role.start:
+        return (role.start - day).days
+    if role.end is not None and day >= role.end:
+        return (day - role.end).days
+    return 0
 
 
 _AGENT_ONLY = Actor(id="---", label="(agent)", kind="agent")

@@ -183,7 +183,7 @@ def test_who_does_an_infinitive(pipeline):
 
 
 def test_target_hung_on_the_object_or_its_event_noun(pipeline):
-    (event,) = extract_text(pipeline, "Norway will contribute a million euros to Somalia.")
+    (event,) = extract_text(pipeline, "Norway contributed a million euros to Somalia.")
     assert (event.source.id, event.event_type.root, event.target.id) == ("NOR", "07", "SOM")
     (event,) = extract_text(pipeline, "Lithuania called for a boycott of Belarus.")
     assert (event.source.id, event.target.id) == ("LTU", "BLR")
@@ -211,3 +211,15 @@ def test_conditional_threat_is_aimed_at_the_condition(pipeline):
 def test_domestic_action_in_a_region(pipeline):
     (event,) = extract_text(pipeline, "The Ethiopian government lifted the state of emergency in Tigray.")
     assert (event.source_code, event.target.id) == ("ETHGOV", "ETH")
+
+
+def test_title_and_surname_name_the_office_holder(pipeline):
+    (event,) = extract_text(pipeline, "President Bush criticized Iraq.", date="1990-09-01")
+    assert (event.source.id, event.source_code) == ("George_H._W._Bush", "USAGOV")
+    (event,) = extract_text(pipeline, "President Bush criticized Iraq.", date="2003-09-01")
+    assert (event.source.id, event.source_code) == ("George_W._Bush", "USAGOV")
+    (event,) = extract_text(pipeline, "Foreign Minister Lavrov criticized NATO.", date="2020-01-10")
+    assert (event.source.id, event.source_code) == ("Sergei_Lavrov", "RUSGOV")
+    # a surname that is someone's first name here is not that person
+    events = extract_text(pipeline, "President Michel Temer criticized Venezuela.", date="2017-05-01")
+    assert all(e.source.country != "BEL" for e in events)
