@@ -32,7 +32,7 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "nummod", "case", 
 OWNER_PREPS = {"of", "for", "from"}
 # People named by their role belong where they are ("rebels in the Ivory Coast", "lawmakers in Kenya"),
 # unless a nearer owner says otherwise ("US troops in Iraq"); things and events do not ("an attack in Gaza").
-LOCATED_PREPS = {"in", "inside"}
+LOCATED_PREPS = {"in", "inside", "throughout", "across"}
 
 
 @dataclass

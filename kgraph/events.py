@@ -232,9 +232,7 @@ class DependencyExtractor:
         # an actor acting on a place of its own ("Sudan lifted the state of emergency in Darfur") is domestic
         domestic = any(m is not None and m.how == "place" for m in map(resolver.mention_at, heads_used))
         if not targets and entry.code[:2] in LOCATION_TARGET_ROOTS and not entry.reverse:
-            places = [h for h in _prep_objects(carriers + objects, LOCATION_PREPS)
-                      if h.lemma_.lower() not in self.lexicon.nouns]  # "in a Russian attack" is not a place
-            targets = _places(resolver, places)
+            targets = self._location_targets(carriers + objects, resolver)
             confidence, domestic = 0.6, True
         if entry.reverse:
             if not targets:
@@ -265,8 +263,18 @@ class DependencyExtractor:
             between = _prep_objects([verb, noun], {"between"})
             if not targets and between:
                 targets = _resolve_all(resolver, *between)
-            return self._events(entry, verb, sources, targets, resolver, document, index, evidence, 0.75)
+            domestic = False
+            if not targets and entry.code[:2] in LOCATION_TARGET_ROOTS:
+                # "staged a hunger strike in Algiers": where it happens
+                targets, domestic = self._location_targets([verb, noun], resolver), True
+            return self._events(entry, verb, sources, targets, resolver, document, index, evidence, 0.75,
+                                domestic=domestic, mutual=_mutual([noun]))
         return []
+
+    def _location_targets(self, carriers: list[Token], resolver: ActorResolver) -> list[tuple[Actor, str]]:
+        places = [h for h in _prep_objects(carriers, LOCATION_PREPS)
+                  if h.lemma_.lower() not in self.lexicon.nouns]  # "in a Russian attack" is not a place
+        return _places(resolver, places)
 
     def _passive_sources(self, verb: Token, entry: LexiconEntry, resolver: ActorResolver) -> list[tuple[Actor, str]]:
         """Who acted, when a passive names no agent: the owner of the event it happened in ("were killed in
@@ -391,8 +399,11 @@ class DependencyExtractor:
         if code and code in self.lexicon.types:
             event_type = self.lexicon.types[code]
         if targets:
-            # "A met with B" is A's event only, as event coders record it; "A and B met" is each one's
+            # "A held talks with B": B held talks with A too. Other symmetric events stay one-way when one side
+            # is the subject ("A signed a deal with B" is A's act, as event coders record it).
             pairs = [(s, t) for s in sources for t in targets]
+            if event_type.symmetric and event_type.root == "04":
+                pairs += [(t, s) for s, t in pairs]
         elif (mutual or event_type.symmetric or event_type.root in RECIPROCAL_ROOTS) and len(sources) >= 2:
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
         else:
