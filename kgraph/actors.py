@@ -32,6 +32,9 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "nummod", "case", 
 OWNER_PREPS = {"of", "for", "from"}
 # People named by their role belong where they are ("rebels in the Ivory Coast", "lawmakers in Kenya"),
 # unless a nearer owner says otherwise ("US troops in Iraq"); things and events do not ("an attack in Gaza").
+# Armed and political groups worth an event even when the text ties them to no country: CAMEO codes them
+# with an unknown country ("---REB").
+UNATTRIBUTED_AGENTS = {"INS", "REB", "SEP", "UAF"}
 LOCATED_PREPS = {"in", "inside", "throughout", "across"}
 
 
@@ -141,6 +144,11 @@ class Gazetteer:
                 out.update(s.split())
                 out.add(s)
         return out
+
+    def unattributed(self, agent: str) -> Actor:
+        """Rebels, insurgents, militants … the text does not tie to a country ("insurgents shelled Aleppo")."""
+        label = self.agent_labels.get(agent, agent).lower()
+        return Actor(id=f"unattributed_{agent}", label=f"{label} (unattributed)", kind="group", cameo="---" + agent)
 
     def group(self, country: Entry, agent: str) -> Actor:
         """The actor for an agent of a country: the government is the country itself (CAMEO USAGOV ≈ USA
@@ -349,6 +357,8 @@ class ActorResolver:
         agent = own.cameo if own is not None else None
         owners = self._owners(head)
         if not owners:
+            if own is not None and own.how == "agent" and own.cameo in UNATTRIBUTED_AGENTS:
+                return [(self.gazetteer.unattributed(own.cameo), "---" + own.cameo)]
             return []
         if agent is None:
             agent = self._agent_in(head)

@@ -418,6 +418,9 @@ class DependencyExtractor:
         for (src, src_code), (tgt, tgt_code) in pairs:
             if not domestic and (src.id == tgt.id or _same_government(src_code, tgt_code)):
                 continue
+            if src.country is None and tgt.country is None and src.id.startswith("unattributed") \
+                    and tgt.id.startswith("unattributed"):
+                continue  # "police arrested protesters": no actor known on either side
             out.append(Event(
                 doc_id=document.id, sentence_index=index, source=src, target=tgt,
                 source_code=src_code, target_code=tgt_code, verb=trigger.lemma_.lower(),

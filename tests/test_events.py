@@ -223,3 +223,11 @@ def test_title_and_surname_name_the_office_holder(pipeline):
     # a surname that is someone's first name here is not that person
     events = extract_text(pipeline, "President Michel Temer criticized Venezuela.", date="2017-05-01")
     assert all(e.source.country != "BEL" for e in events)
+
+
+def test_armed_group_the_text_ties_to_no_country(pipeline):
+    (event,) = extract_text(pipeline, "Rebels ambushed a Nigerian army convoy.")
+    assert (event.source.id, event.source_code, event.target_code) == ("unattributed_REB", "---REB", "NGAMIL")
+    assert event.source.country is None and "unattributed" in event.source.label
+    # with no known actor on either side there is no event
+    assert extract_text(pipeline, "Police arrested dozens of protesters.") == []
