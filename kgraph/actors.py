@@ -444,7 +444,9 @@ class ActorResolver:
         through_prep: list[Mention] = []
         own = self.by_token.get(head.i)
         preps = OWNER_PREPS | LOCATED_PREPS if own is not None and own.how == "agent" else OWNER_PREPS
-        stack = [(child, False) for child in head.children]
+        # the head's own conjuncts are heads of their own ("lawmakers in Kenya and Uganda" parsed as
+        # "[lawmakers in Kenya] and [Uganda]"), not its owners
+        stack = [(child, False) for child in head.children if child.dep_ not in {"conj", "cc"}]
         while stack:
             token, via_prep = stack.pop()
             if token.dep_ in NP_DEPS or token.dep_ == "pobj" and via_prep:
@@ -477,5 +479,10 @@ def heads(token: Token, span: tuple[int, int] | None = None) -> list[Token]:
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "conj" or child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+                out.extend(heads(child))
+            elif token.pos_ == "PROPN" and child.dep_ in {"nmod", "compound", "amod"} and child.i < token.i \
+                    and child.pos_ == "PROPN" \
+                    and any(c.dep_ == "cc" for c in child.children):
+                # "Fornost and the awful Gondor": the parser hangs the first conjunct on the last one
                 out.extend(heads(child))
     return out

@@ -61,9 +61,6 @@ class Edit:
     insert: str = ""
 
 
-INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers")
-
-
 class Cleaner:
     """Repairs scraped text. `known_names` are proper names (from the gazetteer) that must not be split
     and whose possessive lost its apostrophe ("Russias" → "Russia's")."""
@@ -135,9 +132,8 @@ class Cleaner:
     def _is_known(self, lower: str) -> bool:
         if lower in self.known_words or unigram_count(lower) > 0:
             return True
-        # an inflection of a lexicon word ("waterboarded", "cyberattacks")
-        return any(lower.endswith(suffix) and lower[: -len(suffix)] in self.known_words
-                   for suffix in INFLECTIONS)
+        # an inflection of a lexicon word ("waterboarded", "cyberattacks", "airdropped", "amnestied")
+        return any(lemma in self.known_words for lemma in _lemmas(lower))
 
     def _good_piece(self, piece: str) -> bool:
         if len(piece) == 1 and piece not in SINGLE_LETTER_WORDS:
@@ -223,3 +219,11 @@ def _contractions() -> dict[str, str]:
         lost, restored = line.split("\t")
         table[lost.lower()] = restored.lower()
     return table
+
+
+@lru_cache(maxsize=65536)
+def _lemmas(word: str) -> tuple[str, ...]:
+    # lemminflect knows English inflection (doubled consonants, -ied, irregular forms) better than suffix rules
+    from lemminflect import getLemma
+
+    return tuple({lemma for upos in ("VERB", "NOUN") for lemma in getLemma(word, upos=upos, lemmatize_oov=True)})

@@ -258,6 +258,8 @@ def resolve_mention(pipeline: Pipeline, doc, day: dt.date | None) -> str | None:
     roots = [t for t in doc if t.dep_ == "ROOT"] or list(doc)
     for head in roots + list(doc):
         for actor, _code in resolver.resolve(head):
+            if actor.kind == "group" and actor.country is None:
+                continue  # "gunmen" tied to no country: a nearer name may still say whose they are
             if actor.kind in {"organisation"} and actor.country is None:
                 # NGEC names an international organisation by its CAMEO body: UNO for the UN's organs,
                 # EUR for the EU's (IGOUNOJUDICJ → UNO), IGO for the rest

@@ -38,8 +38,9 @@ CLAUSAL_TARGET_ROOTS = {"02", "10", "11", "13"}
 # "engaged the rebels in a firefight", "took part in talks with Iran".
 OBJECT_PREPS = {"to", "on", "upon", "in"}
 # Cooperation with a coordinated subject and no target is mutual: "Japan and Korea agreed to cooperate",
-# "Brazil and the US seek to deepen their partnership" (each does it with the other).
-RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+# "Brazil and the US seek to deepen their partnership" (each does it with the other). Praise is not
+# ("Ghana and Mali welcomed the deal"): of CAMEO 05 only the symmetric codes are (050, 057).
+RECIPROCAL_ROOTS = {"03", "04", "06"}
 # Where an event noun's target is when its own lexicon entry names none of the prepositions present
 NOUN_TARGET_PREPS = {"of", "with", "against", "on", "to", "into"}
 # Where a verb entry names no preposition and its object is not an actor, these may carry the target

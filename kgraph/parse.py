@@ -31,7 +31,49 @@ def load_model(name: str = DEFAULT_MODEL):
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFound(f"spaCy model {name!r} has no {', '.join(sorted(missing))}: kgraph needs both")
+    if nlp.lang == "en" and "lemmatizer" in nlp.pipe_names:
+        _register_components()
+        nlp.add_pipe("kgraph_verb_lemmas", after="lemmatizer")
     return nlp
+
+
+@lru_cache(maxsize=65536)
+def _english_verb_lemma(word: str) -> str | None:
+    # lemminflect's dictionary of English verb forms, because spaCy's rule lemmatizer cuts many past
+    # tenses wrong ("staged" → "stag", "fined" → "fin", "waged" → "wag", "forgave" → "forgave") and
+    # news is mostly told in the past tense
+    from lemminflect import getLemma
+
+    found = getLemma(word, upos="VERB", lemmatize_oov=False)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=65536)
+def _guessed_verb_lemma(word: str, lemma: str) -> str | None:
+    """For a verb lemminflect's dictionary lacks ("defunded"), its rules, unless spaCy's lemma is a verb it
+    knows."""
+    from lemminflect import getAllInflections, getLemma
+
+    if getAllInflections(lemma, upos="VERB"):
+        return None
+    found = getLemma(word, upos="VERB", lemmatize_oov=True)
+    return found[0] if found else None
+
+
+def _fix_verb_lemmas(doc):
+    for token in doc:
+        if token.pos_ == "VERB" and token.is_alpha:
+            lemma = _english_verb_lemma(token.lower_) or _guessed_verb_lemma(token.lower_, token.lemma_)
+            if lemma is not None and lemma != token.lemma_:
+                token.lemma_ = lemma
+    return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("kgraph_verb_lemmas"):
+        Language.component("kgraph_verb_lemmas", func=_fix_verb_lemmas)
 
 
 def model_language(name: str = DEFAULT_MODEL) -> str:

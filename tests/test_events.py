@@ -231,3 +231,13 @@ def test_armed_group_the_text_ties_to_no_country(pipeline):
     assert event.source.country is None and "unattributed" in event.source.label
     # with no known actor on either side there is no event
     assert extract_text(pipeline, "Police arrested dozens of protesters.") == []
+
+
+def test_coordinated_places_of_located_people(pipeline):
+    events = extract_text(pipeline, "Lawmakers in Estonia and Latvia condemned Belarus.")
+    assert {(e.source_code, e.target.id) for e in events} == {("ESTLEG", "BLR"), ("LVALEG", "BLR")}
+
+
+def test_praise_by_coordinated_subjects_is_not_mutual(pipeline):
+    events = extract_text(pipeline, "Ghana and Mali welcomed the deal.")
+    assert not [e for e in events if {e.source.id, e.target.id} == {"GHA", "MLI"}]

@@ -30,12 +30,20 @@ def _sentences(entry: dict) -> list[str]:
     if entry.get("noun"):
         return [f"The {entry['noun']} between France and Germany began on Monday." if p == "between"
                 else f"France's {entry['noun']} {p} Germany began on Monday." for p in preps if p != "by"]
-    head = " ".join(w for w in (f"France will {entry['verb']}", entry.get("particle"),
+    # the simple past: "France will impose …" would announce an intention, coded as CAMEO's intent code
+    head = " ".join(w for w in (f"France {_past(entry['verb'])}", entry.get("particle"),
                                 f"the {objects[0]}" if objects else None) if w)
     if preps:
         return [f"{head} {p} Germany." for p in preps]
     plain = [] if objects or entry.get("particle") else [f"{head} Germany."]
     return plain + [f"{head} {p} Germany." for p in TRY_PREPS]  # the fallback prepositions
+
+
+def _past(verb: str) -> str:
+    from lemminflect import getInflection  # a library made for English inflection, rather than rules of our own
+
+    forms = getInflection(verb, tag="VBD")
+    return forms[0] if forms else verb + "ed"
 
 
 ENTRIES = _entries()
