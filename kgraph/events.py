@@ -220,12 +220,20 @@ class DependencyExtractor:
             if entry.code[:2] in CLAUSAL_TARGET_ROOTS:
                 candidates.append((_clause_subjects(verb), 0.7))
         if not entry.preps:
-            # "cut off electricity to Nakhichevan", "demanded guarantees from the US"
-            candidates.append((_prep_objects(carriers + objects, FALLBACK_PREPS), 0.7))
+            # "cut off electricity to Nakhichevan", "demanded guarantees from the US"; a particle the entry
+            # does not name may carry it too ("kidnapped up to 16 Russian advisers")
+            loose = [c for c in verb.children if c.dep_ == "prt"]
+            candidates.append((_prep_objects(carriers + loose + objects, FALLBACK_PREPS), 0.7))
         if entry.code[:2] == "13" or entry.mode == "threatened":
             # "threatened to walk out unless Israel withdrew": a conditional threat is aimed at whoever must
             # meet the condition
             candidates.append((_condition_subjects(verb), 0.7))
+            # "threatened to deliver blows to the US": the threatened act's target, when that act is no
+            # event of its own
+            acts = [c for c in verb.children if c.dep_ == "xcomp"
+                    and self._choose(c, self.lexicon.verbs.get(c.lemma_.lower(), [])) is None]
+            act_objects = [o for a in acts for o in a.children if o.dep_ == "dobj"]
+            candidates.append((act_objects + _prep_objects(acts + act_objects, FALLBACK_PREPS), 0.6))
         for heads_used, confidence in candidates:
             targets = _resolve_all(resolver, *heads_used)
             if targets:
@@ -233,7 +241,8 @@ class DependencyExtractor:
         # an actor acting on a place of its own ("Sudan lifted the state of emergency in Darfur") is domestic
         domestic = any(m is not None and m.how == "place" for m in map(resolver.mention_at, heads_used))
         if not targets and entry.code[:2] in LOCATION_TARGET_ROOTS and not entry.reverse:
-            targets = self._location_targets(carriers + objects, resolver)
+            # "fired at targets in Jericho": the place may qualify the prepositional object
+            targets = self._location_targets(carriers + objects + _prep_objects([verb], set(entry.preps)), resolver)
             confidence, domestic = 0.6, True
         if entry.reverse:
             if not targets:

@@ -241,3 +241,13 @@ def test_coordinated_places_of_located_people(pipeline):
 def test_praise_by_coordinated_subjects_is_not_mutual(pipeline):
     events = extract_text(pipeline, "Ghana and Mali welcomed the deal.")
     assert not [e for e in events if {e.source.id, e.target.id} == {"GHA", "MLI"}]
+
+
+def test_targets_nested_in_phrases(pipeline):
+    (event,) = extract_text(pipeline, "Israeli tanks fired shells at targets in Jericho.")
+    assert (event.source_code, event.event_type.root, event.target.id) == ("ISRMIL", "19", "PSE")
+    (event,) = extract_text(pipeline, "Afghan rebels kidnapped up to 16 Russian advisers.")
+    assert (event.source_code, event.target.country) == ("AFGREB", "RUS")
+    # a threat aimed through an act that is no event of its own
+    (event,) = extract_text(pipeline, "Al-Shabaab threatened to deliver devastating blows to Kenya.")
+    assert (event.source.id, event.event_type.root, event.target.id) == ("al_Shabaab", "13", "KEN")
