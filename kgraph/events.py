@@ -41,6 +41,8 @@ OBJECT_PREPS = {"to", "on", "upon", "in"}
 # "Brazil and the US seek to deepen their partnership" (each does it with the other). Praise is not
 # ("Ghana and Mali welcomed the deal"): of CAMEO 05 only the symmetric codes are (050, 057).
 RECIPROCAL_ROOTS = {"03", "04", "06"}
+# How a date modifies a verb or an event noun: "on Monday", "last week", "Tuesday", "the 1994 genocide"
+TEMPORAL_DEPS = {"prep", "npadvmod", "advmod", "nummod", "compound", "amod", "nmod", "pcomp", "tmod", "det", "quantmod"}
 # Where an event noun's target is when its own lexicon entry names none of the prepositions present
 NOUN_TARGET_PREPS = {"of", "with", "against", "on", "to", "into"}
 # Where a verb entry names no preposition and its object is not an actor, these may carry the target
@@ -578,17 +580,17 @@ def _prep_objects(carriers: Iterable[Token], preps: set[str]) -> list[Token]:
 
 
 def _date_text(trigger: Token) -> str | None:
-    """The text of a DATE entity attached to the trigger (or to the clause it heads)."""
-    stack = list(trigger.children)
+    """The text of a DATE entity that modifies the trigger: "on Monday", "last week", "the 1994 genocide".
+    Dates inside its objects and purpose phrases are not the event's ("condemned the 1994 genocide",
+    "a trade protocol for 1990")."""
+    stack = [c for c in trigger.children if c.dep_ in TEMPORAL_DEPS and c.lower_ not in {"for", "of"}]
     while stack:
         token = stack.pop()
         if token.ent_type_ == "DATE":
             ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
             if ent is not None:
                 return ent.text
-        if token.dep_ in {"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}:
-            continue
-        stack.extend(token.children)
+        stack.extend(c for c in token.children if c.dep_ in TEMPORAL_DEPS | {"pobj"})
     return None
 
 

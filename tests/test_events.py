@@ -251,3 +251,13 @@ def test_targets_nested_in_phrases(pipeline):
     # a threat aimed through an act that is no event of its own
     (event,) = extract_text(pipeline, "Al-Shabaab threatened to deliver devastating blows to Kenya.")
     assert (event.source.id, event.event_type.root, event.target.id) == ("al_Shabaab", "13", "KEN")
+
+
+def test_a_date_inside_the_object_is_not_the_events(pipeline):
+    # the condemnation is news; the bombing it is about is history
+    (event,) = extract_text(pipeline, "Kenya condemned the 1998 bombing by al-Qaeda on Monday.", date="2022-03-01")
+    assert (event.source.id, event.event_type.root, event.date) == ("KEN", "11", "2022-02-28")
+    (event,) = extract_text(pipeline, "Argentina signed a trade protocol for 2019 with Chile.", date="2022-03-01")
+    assert (event.source.id, event.target.id) == ("ARG", "CHL")
+    # a historical event noun stays out
+    assert extract_text(pipeline, "The 1994 invasion of Haiti by the United States was a turning point.") == []
