@@ -451,7 +451,7 @@ class ActorResolver:
             token, via_prep = stack.pop()
             if token.dep_ in NP_DEPS or token.dep_ == "pobj" and via_prep:
                 m = self.by_token.get(token.i)
-                if m is not None and m.how != "agent":
+                if m is not None and m.how != "agent" and stance(token.doc[m.start]) is None:
                     (through_prep if via_prep else direct).append(m)
                 stack.extend((c, via_prep) for c in token.children)
             elif token.dep_ == "prep" and token.lower_ in preps:
@@ -468,6 +468,19 @@ class ActorResolver:
         if coordinated:
             return found
         return [min(found, key=lambda m: abs(head.i - m.start))]
+
+
+def stance(token: Token) -> str | None:
+    """"anti" or "pro" when the word is marked as one side's opponent or supporter ("anti-American
+    protests", "pro-Russian separatists"): such a word names whom the phrase is against or for, not whose
+    it is."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ in {"anti-", "pro-"}:
+        return before.lower_[:-1]
+    if before is not None and before.text == "-" and token.i > 1 and doc[token.i - 2].lower_ in {"anti", "pro"}:
+        return doc[token.i - 2].lower_
+    return None
 
 
 def heads(token: Token, span: tuple[int, int] | None = None) -> list[Token]:

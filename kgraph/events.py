@@ -16,7 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorResolver, Gazetteer, heads
+from .actors import ActorResolver, Gazetteer, heads, stance
 from .clean import RepairedText
 from .dates import resolve_date
 from .lexicon import Lexicon, LexiconEntry
@@ -275,6 +275,8 @@ class DependencyExtractor:
             between = _prep_objects([verb, noun], {"between"})
             if not targets and between:
                 targets = _resolve_all(resolver, *between)
+            if not targets:
+                targets = _resolve_all(resolver, *_opposed(noun))  # "staged anti-American protests"
             domestic = False
             if not targets and entry.code[:2] in LOCATION_TARGET_ROOTS:
                 # "staged a hunger strike in Algiers": where it happens
@@ -321,8 +323,11 @@ class DependencyExtractor:
             found = [h for h in _prep_objects([noun], preps - {"by"}) or _prep_objects([noun], NOUN_TARGET_PREPS)
                      if _resolve_all(resolver, h)]
             # else the object's owner: "downed a Russian plane", "seized Iran's tanker"
-            heads += found or [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}
-                               and c.pos_ != "PRON"]
+            # "imposed anti-Russian sanctions": whom the noun is against; else the object's owner: "downed a
+            # Russian plane", "seized Iran's tanker"
+            heads += _opposed(noun) or found or [
+                c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.pos_ != "PRON"
+                and stance(c) is None]
         return heads
 
     def _event_agents(self, nouns: list[Token]) -> list[Token]:
@@ -386,7 +391,7 @@ class DependencyExtractor:
             targets = _resolve_all(resolver, *_prep_objects([noun], set(target_preps)))
             by = preps.get("by")
             source_heads = [c for c in by.children if c.dep_ == "pobj"] if by is not None else [
-                c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+                c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and stance(c) is None]
             sources = _resolve_all(resolver, *source_heads)
             if sources and targets:
                 return self._events(entry, noun, sources, targets, resolver, document, index, evidence, 0.75)
@@ -497,6 +502,11 @@ def _places(resolver: ActorResolver, head_tokens: list[Token]) -> list[tuple[Act
     """The countries and territories named as places: "in Baghdad" is Iraq, not its government."""
     return [(actor, actor.cameo or actor.id) for actor, _ in _resolve_all(resolver, *head_tokens)
             if actor.kind in {"country", "territory"}]
+
+
+def _opposed(noun: Token) -> list[Token]:
+    """The modifiers of a noun marked "anti-": "anti-American protests" are against the US."""
+    return [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and stance(c) == "anti"]
 
 
 def _purpose(clause: Token) -> bool:

@@ -261,3 +261,11 @@ def test_a_date_inside_the_object_is_not_the_events(pipeline):
     assert (event.source.id, event.target.id) == ("ARG", "CHL")
     # a historical event noun stays out
     assert extract_text(pipeline, "The 1994 invasion of Haiti by the United States was a turning point.") == []
+
+
+def test_anti_and_pro_modifiers(pipeline):
+    (event,) = extract_text(pipeline, "Egyptian students staged anti-American protests in Cairo.")
+    assert (event.source_code, event.event_type.root, event.target.id) == ("EGYEDU", "14", "USA")
+    # pro-Russian separatists are not Russia's
+    (event,) = extract_text(pipeline, "Pro-Russian separatists attacked Ukrainian troops.")
+    assert event.source.country is None and event.source_code == "---SEP"
