@@ -348,6 +348,10 @@ class ActorResolver:
         if head.pos_ == "PRON":
             return self._antecedent(head)
         own = self.by_token.get(head.i)
+        if own is not None and own.how == "demonym" and stance(head.doc[own.start]) == "ethnic":
+            # "ethnic Albanians in Serbia": whose they are is where they live, if the text says
+            located = [m for m in self._owners(head, LOCATED_PREPS) if m.start != own.start]
+            return [(m.actor, m.cameo) for m in located]
         if own is not None and own.how != "agent":
             if own.how == "demonym" and own.actor.kind in {"country", "territory"}:
                 agent = self._agent_in(head)
@@ -437,13 +441,15 @@ class ActorResolver:
                 return m.cameo
         return None
 
-    def _owners(self, head: Token) -> list[Mention]:
+    def _owners(self, head: Token, extra_preps: set[str] | None = None) -> list[Mention]:
         """Actor mentions among the modifiers of `head`: coordinated ones all count ("US and Russian
         officials"); otherwise the nearest. Objects of owner prepositions count only when nothing closer does."""
         direct: list[Mention] = []
         through_prep: list[Mention] = []
         own = self.by_token.get(head.i)
-        preps = OWNER_PREPS | LOCATED_PREPS if own is not None and own.how == "agent" else OWNER_PREPS
+        if extra_preps is None:
+            extra_preps = LOCATED_PREPS if own is not None and own.how == "agent" else set()
+        preps = OWNER_PREPS | extra_preps
         # the head's own conjuncts are heads of their own ("lawmakers in Kenya and Uganda" parsed as
         # "[lawmakers in Kenya] and [Uganda]"), not its owners
         stack = [(child, False) for child in head.children if child.dep_ not in {"conj", "cc"}]
@@ -473,9 +479,11 @@ class ActorResolver:
 def stance(token: Token) -> str | None:
     """"anti" or "pro" when the word is marked as one side's opponent or supporter ("anti-American
     protests", "pro-Russian separatists"): such a word names whom the phrase is against or for, not whose
-    it is."""
+    it is; "ethnic" for a people ("ethnic Albanians"), who are not that people's state."""
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ == "ethnic":
+        return "ethnic"  # "ethnic Albanians in Serbia" are a people, not Albania
     if before is not None and before.lower_ in {"anti-", "pro-"}:
         return before.lower_[:-1]
     if before is not None and before.text == "-" and token.i > 1 and doc[token.i - 2].lower_ in {"anti", "pro"}:

@@ -269,3 +269,10 @@ def test_anti_and_pro_modifiers(pipeline):
     # pro-Russian separatists are not Russia's
     (event,) = extract_text(pipeline, "Pro-Russian separatists attacked Ukrainian troops.")
     assert event.source.country is None and event.source_code == "---SEP"
+
+
+def test_an_ethnic_group_is_not_its_namesake_state(pipeline):
+    events = extract_text(pipeline, "Serb forces killed three ethnic Albanians near Pristina.")
+    assert not [e for e in events if "ALB" in {e.source.country, e.target.country}]
+    events = extract_text(pipeline, "Albanian troops killed three Serbian soldiers.")
+    assert {(e.source.country, e.target.country) for e in events} == {("ALB", "SRB")}
