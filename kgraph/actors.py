@@ -35,6 +35,9 @@ OWNER_PREPS = {"of", "for", "from"}
 # Armed and political groups worth an event even when the text ties them to no country: CAMEO codes them
 # with an unknown country ("---REB").
 UNATTRIBUTED_AGENTS = {"INS", "REB", "SEP", "UAF"}
+# Plural nouns that, as "both sides" or "the two countries", refer back to the last two actors named
+PAIR_NOUNS = {"side", "country", "nation", "government", "leader", "neighbour", "neighbor", "state", "party",
+              "capital", "rival", "foe", "ally", "president", "delegation", "army"}
 LOCATED_PREPS = {"in", "inside", "throughout", "across"}
 
 
@@ -347,6 +350,8 @@ class ActorResolver:
         Coordinated heads ("the US and NATO") are the caller's business: see `heads()`."""
         if head.pos_ == "PRON":
             return self._antecedent(head)
+        if head.lemma_.lower() in PAIR_NOUNS and _pair_marked(head):
+            return self._last_pair(head)
         own = self.by_token.get(head.i)
         if own is not None and own.how == "demonym" and stance(head.doc[own.start]) == "ethnic":
             # "ethnic Albanians in Serbia": whose they are is where they live, if the text says
@@ -390,6 +395,26 @@ class ActorResolver:
                 continue
             if "person" in kinds or doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
                 return [(m.actor, m.cameo)]
+        return []
+
+    def _last_pair(self, head: Token) -> list[tuple[Actor, str]]:
+        """"Both sides", "the two countries": the last two actors named before, in this or the previous
+        two sentences."""
+        doc = head.doc
+        start = head.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        people = head.lemma_.lower() in {"leader", "president"}  # "the two leaders" are people named
+        found: dict[str, tuple[Actor, str]] = {}
+        for m in reversed(self.mentions):
+            if m.start >= head.i or m.start < start or m.how in {"agent", "place"} or m.actor.kind == "agent":
+                continue  # a city is where the talks were, not a side
+            if people and m.how != "person":
+                continue
+            found.setdefault(m.actor.id, (m.actor, m.cameo))
+            if len(found) == 2:
+                return list(reversed(found.values()))
         return []
 
     def _governing_subject(self, pronoun: Token, kinds: set[str]) -> list[tuple[Actor, str]]:
@@ -474,6 +499,13 @@ class ActorResolver:
         if coordinated:
             return found
         return [min(found, key=lambda m: abs(head.i - m.start))]
+
+
+def _pair_marked(noun: Token) -> bool:
+    """"both sides", "the two countries", "the two leaders"."""
+    return any(c.lower_ == "both" and c.dep_ in {"det", "predet", "preconj"} for c in noun.children) or (
+        any(c.lower_ == "two" and c.dep_ == "nummod" for c in noun.children)
+        and any(c.lower_ == "the" and c.dep_ == "det" for c in noun.children))
 
 
 def stance(token: Token) -> str | None:

@@ -251,7 +251,7 @@ class DependencyExtractor:
                 return []
             sources, targets = targets, sources
         return self._events(entry, verb, sources, targets, resolver, document, index, evidence, confidence,
-                            domestic=domestic, mutual=_mutual(objects + light_nouns))
+                            domestic=domestic, mutual=entry.mutual or _mutual(objects + light_nouns))
 
     def _support_verb_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,
                              evidence: Evidence, used_nouns: set[int]) -> list[Event]:

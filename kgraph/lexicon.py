@@ -23,6 +23,7 @@ class LexiconEntry:
     preps: tuple[str, ...] = ()
     mode: str | None = None
     reverse: bool = False  # the target acts on the subject: "A got arms from B" is B arming A
+    mutual: bool = False  # coordinated subjects act on each other: "A and B exchanged fire"
 
     @property
     def key(self) -> tuple:
@@ -136,4 +137,5 @@ def entry_from_json(obj: dict) -> LexiconEntry:
         preps=_as_tuple(obj.get("prep")),
         mode=obj.get("mode"),
         reverse=bool(obj.get("reverse", False)),
+        mutual=bool(obj.get("mutual", False)),
     )

@@ -276,3 +276,13 @@ def test_an_ethnic_group_is_not_its_namesake_state(pipeline):
     assert not [e for e in events if "ALB" in {e.source.country, e.target.country}]
     events = extract_text(pipeline, "Albanian troops killed three Serbian soldiers.")
     assert {(e.source.country, e.target.country) for e in events} == {("ALB", "SRB")}
+
+
+def test_both_sides_are_the_last_two_actors(pipeline):
+    events = extract_text(pipeline, "Russia and Ukraine held talks in Istanbul on Tuesday. "
+                                    "The two countries agreed to meet again next week.")
+    assert {(e.source.id, e.target.id) for e in events if e.sentence_index == 1} == {("RUS", "UKR"), ("UKR", "RUS")}
+    events = extract_text(pipeline, "India and Pakistan exchanged fire on Monday. "
+                                    "Both sides accused each other of violating the ceasefire.")
+    assert {(e.source.id, e.event_type.root, e.target.id) for e in events} == {
+        ("IND", "19", "PAK"), ("PAK", "19", "IND"), ("IND", "11", "PAK"), ("PAK", "11", "IND")}
