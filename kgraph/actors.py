@@ -32,13 +32,14 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "nummod", "case", 
 OWNER_PREPS = {"of", "for", "from"}
 # People named by their role belong where they are ("rebels in the Ivory Coast", "lawmakers in Kenya"),
 # unless a nearer owner says otherwise ("US troops in Iraq"); things and events do not ("an attack in Gaza").
+LOCATED_PREPS = {"in", "inside", "throughout", "across"}
 # Armed and political groups worth an event even when the text ties them to no country: CAMEO codes them
 # with an unknown country ("---REB").
 UNATTRIBUTED_AGENTS = {"INS", "REB", "SEP", "UAF"}
+UNATTRIBUTED_PREFIX = "unattributed_"
 # Plural nouns that, as "both sides" or "the two countries", refer back to the last two actors named
 PAIR_NOUNS = {"side", "country", "nation", "government", "leader", "neighbour", "neighbor", "state", "party",
               "capital", "rival", "foe", "ally", "president", "delegation", "army"}
-LOCATED_PREPS = {"in", "inside", "throughout", "across"}
 
 
 @dataclass
@@ -151,7 +152,7 @@ class Gazetteer:
     def unattributed(self, agent: str) -> Actor:
         """Rebels, insurgents, militants … the text does not tie to a country ("insurgents shelled Aleppo")."""
         label = self.agent_labels.get(agent, agent).lower()
-        return Actor(id=f"unattributed_{agent}", label=f"{label} (unattributed)", kind="group", cameo="---" + agent)
+        return Actor(id=UNATTRIBUTED_PREFIX + agent, label=f"{label} (unattributed)", kind="group", cameo="---" + agent)
 
     def group(self, country: Entry, agent: str) -> Actor:
         """The actor for an agent of a country: the government is the country itself (CAMEO USAGOV ≈ USA
@@ -294,7 +295,6 @@ class MentionFinder:
                 mentions.append(Mention(span.start, span.end, cand.entry.actor, code, cand.how))
                 recent.append(cand.entry)
         return mentions
-
 
     def _titled_person(self, doc: Doc, start: int, surname: str, day: dt.date | None) -> Span | None:
         """The span "President Bush" when the words before the surname are a title one of the people with
@@ -499,6 +499,11 @@ class ActorResolver:
         if coordinated:
             return found
         return [min(found, key=lambda m: abs(head.i - m.start))]
+
+
+def is_unattributed(actor: Actor) -> bool:
+    """A group the text ties to no country (Gazetteer.unattributed)."""
+    return actor.id.startswith(UNATTRIBUTED_PREFIX)
 
 
 def _pair_marked(noun: Token) -> bool:

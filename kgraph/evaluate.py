@@ -251,14 +251,14 @@ def _iso_or_none(value) -> str | None:
 
 def resolve_mention(pipeline: Pipeline, doc, day: dt.date | None) -> str | None:
     """The country (ISO-3, or IGO for an international organisation) a short mention resolves to."""
-    from .actors import ActorResolver
+    from .actors import ActorResolver, is_unattributed
 
     mentions = pipeline.finder.find(doc, day)
     resolver = ActorResolver(pipeline.resources.gazetteer, mentions)
     roots = [t for t in doc if t.dep_ == "ROOT"] or list(doc)
     for head in roots + list(doc):
         for actor, _code in resolver.resolve(head):
-            if actor.kind == "group" and actor.country is None:
+            if is_unattributed(actor):
                 continue  # "gunmen" tied to no country: a nearer name may still say whose they are
             if actor.kind in {"organisation"} and actor.country is None:
                 # NGEC names an international organisation by its CAMEO body: UNO for the UN's organs,

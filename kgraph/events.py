@@ -16,7 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorResolver, Gazetteer, heads, stance
+from .actors import ActorResolver, Gazetteer, heads, is_unattributed, stance
 from .clean import RepairedText
 from .dates import resolve_date
 from .lexicon import Lexicon, LexiconEntry
@@ -183,8 +183,10 @@ class DependencyExtractor:
         reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
         passive = reduced or any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        # who undergoes a passive: its subject, or the noun a participle modifies
+        patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] + [verb.head] * reduced
         if passive:
-            objects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] + [verb.head] * reduced
+            objects += patients
         light_nouns = [o for o in objects + _prep_objects([verb], OBJECT_PREPS) if o.lemma_.lower() in entry.objects]
         used_nouns.update(o.i for o in light_nouns)
 
@@ -214,8 +216,7 @@ class DependencyExtractor:
                 # "engaged the rebels in a firefight": the event noun is in a phrase, the target is the object
                 candidates.append(([o for o in objects if o.dep_ == "dobj"], 0.8))
         if not entry.objects:
-            direct = [o for o in objects if o.dep_ != "attr"] if not passive else [
-                c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] + [verb.head] * reduced
+            direct = [o for o in objects if o.dep_ != "attr"] if not passive else patients
             candidates.append((direct, 0.9))
             # an event as object stands for its agent: "condemned an attack by Russian troops"
             candidates.append((self._event_agents(direct), 0.8))
@@ -322,7 +323,6 @@ class DependencyExtractor:
             preps = {p for e in self.lexicon.nouns.get(noun.lemma_.lower(), []) for p in e.preps}
             found = [h for h in _prep_objects([noun], preps - {"by"}) or _prep_objects([noun], NOUN_TARGET_PREPS)
                      if _resolve_all(resolver, h)]
-            # else the object's owner: "downed a Russian plane", "seized Iran's tanker"
             # "imposed anti-Russian sanctions": whom the noun is against; else the object's owner: "downed a
             # Russian plane", "seized Iran's tanker"
             heads += _opposed(noun) or found or [
@@ -435,8 +435,7 @@ class DependencyExtractor:
         for (src, src_code), (tgt, tgt_code) in pairs:
             if not domestic and (src.id == tgt.id or _same_government(src_code, tgt_code)):
                 continue
-            if src.country is None and tgt.country is None and src.id.startswith("unattributed") \
-                    and tgt.id.startswith("unattributed"):
+            if is_unattributed(src) and is_unattributed(tgt):
                 continue  # "police arrested protesters": no actor known on either side
             out.append(Event(
                 doc_id=document.id, sentence_index=index, source=src, target=tgt,
