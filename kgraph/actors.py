@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.matcher import PhraseMatcher
@@ -19,7 +19,8 @@ from spacy.util import filter_spans
 from .model import Actor, Mention, Role
 from .resources import DataFileError, ontology_dir, read_jsonl, read_words
 
-GAZETTEER_FILES = ("countries.jsonl", "organisations.jsonl", "institutions.jsonl", "people.jsonl")
+GAZETTEER_FILES = ("countries.jsonl", "organisations.jsonl", "institutions.jsonl", "people.jsonl",
+                   "collectives.jsonl")
 PLACES_FILE = "places.jsonl"  # cities and regions of the countries above
 AGENT_FILE = "agents.jsonl"
 TITLES_FILE = "titles.txt"  # titles that name a person by surname: "President Bush"
@@ -27,6 +28,13 @@ GOVERNMENT = "GOV"
 FORMER_OFFICIAL = "ELI"  # CAMEO codes a former office holder as an elite, not as the government
 # Children that belong to a noun phrase naming an actor ("the [US] [National Security Council] spokesman").
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "nummod", "case", "appos", "npadvmod", "cc", "conj"}
+NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10}
+# Heads that name part of a group: "a member of parliament", "hundreds of protesters"
+PARTITIVE_HEADS = {"member", "group", "one", "some", "many", "most", "all", "dozen", "hundred", "thousand",
+                   "ten", "score", "million", "number", "majority", "unit", "contingent", "team", "part", "section"}
+# Where an agent word sits in the phrase it qualifies: "[Bree] [Prime Minister] Romendacil"
+AGENT_MODIFIER_DEPS = {"compound", "amod", "nmod", "flat", "appos"}
 # Prepositions whose object still names whose agent the head is ("a spokesman for the NSC", "the government
 # of Iraq", "officials from Russia"); others ("troops near the border") do not.
 OWNER_PREPS = {"of", "for", "from"}
@@ -53,6 +61,8 @@ class Entry:
     roles: tuple[Role, ...] = ()
     match_case: bool = True  # False: names match whatever their case (dictionaries written in capitals)
     fallback: str | None = None  # the code outside every role, where that is not "former official"
+    members: tuple[str, ...] = ()  # ids of the actors a collective name stands for ("the Baltic states")
+    user: bool = False  # from a user dictionary: its names win over the bundled entries' same names
 
     def code_on(self, day: dt.date | None) -> str:
         """The CAMEO code this actor acts under on `day` (a person's office decides it)."""
@@ -98,7 +108,24 @@ class Gazetteer:
         gaz.titles = frozenset(read_words(base / TITLES_FILE))
         for path in extra:
             gaz.add_user_file(Path(path))
+        gaz.code_org_roles()
         return gaz
+
+    def code_org_roles(self) -> None:
+        """A role in an organisation codes as the organisation's CAMEO code: the UN Secretary-General acts
+        as the UN (IGOUNO), as a head of government acts as the country; other agents append their code
+        (a Hamas commander: PSEREBHMS + MIL)."""
+        for entry in self.entries.values():
+            if not any(r.org and not r.code for r in entry.roles):
+                continue
+            roles = []
+            for role in entry.roles:
+                org = self.entries.get(role.org) if role.org and not role.code else None
+                if org is not None:
+                    base = org.actor.cameo or org.actor.id
+                    role = replace(role, code=base if role.agent == GOVERNMENT else base + role.agent)
+                roles.append(role)
+            entry.roles = tuple(roles)
 
     # -- loading -------------------------------------------------------------------------------------
     def add_file(self, path: Path) -> None:
@@ -122,6 +149,7 @@ class Gazetteer:
 
         entries, agents = load_user_actors(path)
         for entry in entries:
+            entry.user = True
             self.add(entry)
         self.agents.update(agents)
 
@@ -199,6 +227,7 @@ def entry_from_json(obj: dict) -> Entry:
         places=tuple(obj.get("places") or ()),
         descriptions=tuple(d.lower() for d in obj.get("descriptions") or ()),
         roles=roles,
+        members=tuple(obj.get("members") or ()),
     )
 
 
@@ -222,11 +251,16 @@ class MentionFinder:
         self.candidates: dict[str, Candidate] = {}
         self.descriptions: dict[str, list[Entry]] = {}
         surfaces: dict[str, Candidate] = {}
-        for entry in gazetteer.entries.values():
+        # a name a user dictionary gives is the user's actor, whatever the bundled files say
+        claimed = {_bare(v) for e in gazetteer.entries.values() if e.user
+                   for v in (*e.names, *e.demonyms, *e.seats, *e.places)}
+        for entry in sorted(gazetteer.entries.values(), key=lambda e: not e.user):
             how_name = "person" if entry.actor.kind == "person" else "name"
             for how, values in (("seat", entry.seats), ("demonym", entry.demonyms), (how_name, entry.names),
                                 ("place", entry.places)):
                 for value in values:
+                    if not entry.user and _bare(value) in claimed:
+                        continue
                     value = value if entry.match_case else value.lower()
                     surfaces.setdefault(value, Candidate(entry, how))
                     if value.startswith("the ") and value[4:5].isupper():
@@ -289,12 +323,16 @@ class MentionFinder:
                     mentions.append(Mention(span.start, span.end, entry.actor, entry.code_on(day), "description"))
             else:
                 cand = self.candidates[label]
+                if cand.how == "person" and _parenthesised_acronym(span):
+                    continue  # "Montenegro Municipality Association (AKK)": the acronym of the name before it
                 code = cand.entry.code_on(day)
                 if cand.how == "seat":
                     code = (cand.entry.actor.cameo or cand.entry.actor.id) + GOVERNMENT
-                mentions.append(Mention(span.start, span.end, cand.entry.actor, code, cand.how))
+                members = tuple((m.actor, m.code_on(day)) for m in map(self.gazetteer.entries.get, cand.entry.members)
+                                if m is not None)
+                mentions.append(Mention(span.start, span.end, cand.entry.actor, code, cand.how, members))
                 recent.append(cand.entry)
-        return mentions
+        return _abbreviations(doc, mentions)
 
     def _titled_person(self, doc: Doc, start: int, surname: str, day: dt.date | None) -> Span | None:
         """The span "President Bush" when the words before the surname are a title one of the people with
@@ -315,6 +353,31 @@ class MentionFinder:
             entry, _ = min(held, key=lambda er: _distance(er[1], day))
             return Span(doc, start - size, start + 1, label=f"P:{entry.actor.id}")
         return None
+
+
+def _bare(name: str) -> str:
+    """"The European Union" and "EUROPEAN UNION" are one name."""
+    name = name.lower()
+    return name[4:] if name.startswith("the ") else name
+
+
+def _abbreviations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the European Union (EU)", "the Kurdistan Workers' Party (PKK)": an acronym in brackets right after a
+    name abbreviates that name, whatever else the acronym may stand for."""
+    out: list[Mention] = []
+    for m in mentions:
+        before = out[-1] if out else None
+        if before is not None and before.how != "agent" and m.start == before.end + 1 \
+                and _parenthesised_acronym(doc[m.start:m.end]):
+            m = replace(m, actor=before.actor, cameo=before.cameo, how=before.how, members=before.members)
+        out.append(m)
+    return out
+
+
+def _parenthesised_acronym(span: Span) -> bool:
+    doc = span.doc
+    return (len(span) == 1 and span.text.isupper() and 0 < span.start and span.end < len(doc)
+            and doc[span.start - 1].text == "(" and doc[span.end].text == ")")
 
 
 def _distance(role: Role, day: dt.date | None) -> int:
@@ -353,12 +416,18 @@ class ActorResolver:
         if head.lemma_.lower() in PAIR_NOUNS and _pair_marked(head):
             return self._last_pair(head)
         own = self.by_token.get(head.i)
+        if own is not None and own.members:
+            # "the three Baltic states" are all of them; "some Nordic countries" are none we can name
+            counted = _count(head)
+            return list(own.members) if counted in {None, len(own.members)} else []
         if own is not None and own.how == "demonym" and stance(head.doc[own.start]) == "ethnic":
             # "ethnic Albanians in Serbia": whose they are is where they live, if the text says
             located = [m for m in self._owners(head, LOCATED_PREPS) if m.start != own.start]
             return [(m.actor, m.cameo) for m in located]
         if own is not None and own.how != "agent":
-            if own.how == "demonym" and own.actor.kind in {"country", "territory"}:
+            if own.how in {"demonym", "name"} and own.actor.kind in {"country", "territory"}:
+                # "Russian officials"; "Bree Prime Minister Romendacil" where a dictionary codes the man by
+                # his country only
                 agent = self._agent_in(head)
                 if agent:
                     return [self._compose(own, agent)]
@@ -371,7 +440,12 @@ class ActorResolver:
             return []
         if agent is None:
             agent = self._agent_in(head)
-        return [self._compose(m, agent) for m in owners]
+        out = []
+        for m in owners:
+            # "Baltic states' leaders": each member's
+            for member in [replace(m, actor=a, cameo=c, members=()) for a, c in m.members] or [m]:
+                out.append(self._compose(member, agent))
+        return out
 
     def _antecedent(self, pronoun: Token) -> list[tuple[Actor, str]]:
         """Coreference for personal pronouns, within this and the previous sentence only: "he"/"him" is
@@ -408,10 +482,14 @@ class ActorResolver:
         people = head.lemma_.lower() in {"leader", "president"}  # "the two leaders" are people named
         found: dict[str, tuple[Actor, str]] = {}
         for m in reversed(self.mentions):
-            if m.start >= head.i or m.start < start or m.how in {"agent", "place"} or m.actor.kind == "agent":
-                continue  # a city is where the talks were, not a side
+            if m.end > head.i or m.start < start or m.how in {"agent", "place"} or m.actor.kind == "agent" \
+                    or m.members:
+                continue  # a city is where the talks were, not a side; "the two Nordic countries" are not all five
             if people and m.how != "person":
                 continue
+            root = doc[m.start:m.end].root
+            if root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}:
+                continue  # "met in Oslo": the venue, not a side
             found.setdefault(m.actor.id, (m.actor, m.cameo))
             if len(found) == 2:
                 return list(reversed(found.values()))
@@ -460,10 +538,18 @@ class ActorResolver:
         return owner.actor, owner.cameo
 
     def _agent_in(self, head: Token) -> str | None:
-        for token in (head, *head.children):
+        """The agent word of the phrase: the head or a modifier, not a conjunct ("Iran and other neighbours")."""
+        for token in (head, *(c for c in head.children if c.dep_ in AGENT_MODIFIER_DEPS)):
             m = self.by_token.get(token.i)
             if m is not None and m.how == "agent":
                 return m.cameo
+        if head.lemma_.lower() in PARTITIVE_HEADS:
+            # "a member of the Syrian parliament", "hundreds of Iraqi protesters": the whole's agent
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for whole in prep.children:
+                        if whole.dep_ == "pobj" and (agent := self._agent_in(whole)):
+                            return agent
         return None
 
     def _owners(self, head: Token, extra_preps: set[str] | None = None) -> list[Mention]:
@@ -477,16 +563,18 @@ class ActorResolver:
         preps = OWNER_PREPS | extra_preps
         # the head's own conjuncts are heads of their own ("lawmakers in Kenya and Uganda" parsed as
         # "[lawmakers in Kenya] and [Uganda]"), not its owners
-        stack = [(child, False) for child in head.children if child.dep_ not in {"conj", "cc"}]
+        stack = [(child, False, 1) for child in head.children if child.dep_ not in {"conj", "cc"}]
+        depth: dict[tuple[int, int], int] = {}  # how many words from the head each mention hangs
         while stack:
-            token, via_prep = stack.pop()
+            token, via_prep, hops = stack.pop()
             if token.dep_ in NP_DEPS or token.dep_ == "pobj" and via_prep:
                 m = self.by_token.get(token.i)
                 if m is not None and m.how != "agent" and stance(token.doc[m.start]) is None:
                     (through_prep if via_prep else direct).append(m)
-                stack.extend((c, via_prep) for c in token.children)
+                    depth[(m.start, m.end)] = min(hops, depth.get((m.start, m.end), hops))
+                stack.extend((c, via_prep, hops + 1) for c in token.children)
             elif token.dep_ == "prep" and token.lower_ in preps:
-                stack.extend((c, True) for c in token.children)
+                stack.extend((c, True, hops) for c in token.children)
         found = direct or through_prep
         unique: dict[tuple[int, int], Mention] = {}
         for m in sorted(found, key=lambda m: m.start):
@@ -498,12 +586,29 @@ class ActorResolver:
         coordinated = [m for m in found if any(t.dep_ == "conj" for t in doc[m.start : m.end])]
         if coordinated:
             return found
-        return [min(found, key=lambda m: abs(head.i - m.start))]
+        # "leaders of Egypt's Muslim Brotherhood" are the Brotherhood's: the phrase's own head before its
+        # modifiers, then the nearest
+        return [min(found, key=lambda m: (depth[(m.start, m.end)], abs(head.i - m.start)))]
 
 
 def is_unattributed(actor: Actor) -> bool:
     """A group the text ties to no country (Gazetteer.unattributed)."""
     return actor.id.startswith(UNATTRIBUTED_PREFIX)
+
+
+def _count(noun: Token) -> int | None:
+    """How many a plural noun says it names: "two Baltic states" 2, "both" 2, "some" or "other" 0 (not known),
+    None when it does not say."""
+    for child in noun.children:
+        word = child.lower_
+        if child.dep_ in {"nummod", "det", "predet", "amod", "preconj"}:
+            if word in NUMBER_WORDS:
+                return NUMBER_WORDS[word]
+            if word.isdigit():
+                return int(word)
+            if word in {"some", "several", "other", "many", "few", "most"}:
+                return 0
+    return None
 
 
 def _pair_marked(noun: Token) -> bool:
@@ -539,8 +644,9 @@ def heads(token: Token, span: tuple[int, int] | None = None) -> list[Token]:
             if child.dep_ == "conj" or child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
                 out.extend(heads(child))
             elif token.pos_ == "PROPN" and child.dep_ in {"nmod", "compound", "amod"} and child.i < token.i \
-                    and child.pos_ == "PROPN" \
-                    and any(c.dep_ == "cc" for c in child.children):
-                # "Fornost and the awful Gondor": the parser hangs the first conjunct on the last one
+                    and (child.pos_ == "PROPN" or child.text[:1].isupper()) \
+                    and any(c.dep_ in {"cc", "conj"} for c in child.children):
+                # "Fornost and the awful Gondor", "Arnor, Calenardhon and the awful Gondor": the parser hangs
+                # the first conjuncts on the last one
                 out.extend(heads(child))
     return out

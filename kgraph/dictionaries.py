@@ -3,7 +3,8 @@
 kgraph's own format is JSON Lines as in ontology/actors/README.md. A PETRARCH actor dictionary converted
 to JSON (`{"actors_by_code": {CODE: [{"names": [...], "date_restriction": "<950601"}]}, "agents": [...]}`,
 the shape of ../shared/eval/petrarch_validation_actors.json) loads through a small adapter: names match
-whatever their case, date restrictions become dated roles, and agent phrases join the agent list.
+whatever their case, date restrictions become dated roles, a compound name ("compound_of": "FRO/BIL/SAM")
+stands for all its members, and agent phrases join the agent list.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 import json
 import re
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from .actors import Entry, entry_from_json
@@ -55,12 +57,17 @@ def petrarch_agents(data: dict) -> dict[str, str]:
 def petrarch_entries(data: dict, path: Path) -> list[Entry]:
     # name → [(code, restriction)]: one name may code differently by date (GOLLUM: HOB, HOBGOV, HOBREB).
     options: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    # a compound name stands for several actors at once ("THE SHIRE" is FRO/BIL/SAM)
+    compounds: dict[str, tuple[str, ...]] = {}
     for code, groups in data["actors_by_code"].items():
         if code in NULL_CODES:
             continue
         for group in groups:
             for name in group.get("names", []):
-                options[name].append((code, group.get("date_restriction")))
+                if group.get("compound_of"):
+                    compounds[name] = tuple(group["compound_of"].split("/"))
+                else:
+                    options[name].append((code, group.get("date_restriction")))
     # names with the same options are one actor ("GOLLUM", "SMEAGOL" …)
     by_options: dict[tuple, list[str]] = defaultdict(list)
     for name, opts in options.items():
@@ -75,14 +82,25 @@ def petrarch_entries(data: dict, path: Path) -> list[Entry]:
         while actor_id in used_ids:
             actor_id, k = f"{base}_{k}", k + 1
         used_ids.add(actor_id)
-        kind = "country" if len(base) == 3 and base.isalpha() else "group"
-        label = names[0].title()
         entries.append(Entry(
-            actor=Actor(id=actor_id, label=label, kind=kind, country=base[:3] if kind == "country" else None,
-                        cameo=base),
+            actor=replace(_petrarch_actor(base, names[0].title()), id=actor_id),
             names=tuple(names), roles=roles, match_case=False, fallback=default or "",
         ))
+    known = {e.actor.id for e in entries}
+    for members in sorted(set(compounds.values())):
+        for code in members:
+            if code not in known:  # a member named only through the compound
+                known.add(code)
+                entries.append(Entry(actor=_petrarch_actor(code, code)))
+    for name, members in compounds.items():
+        entries.append(Entry(actor=Actor(id="/".join(members) + ":" + name, label=name.title(), kind="group"),
+                             names=(name,), match_case=False, members=members))
     return entries
+
+
+def _petrarch_actor(code: str, label: str) -> Actor:
+    kind = "country" if len(code) == 3 and code.isalpha() else "group"
+    return Actor(id=code, label=label, kind=kind, country=code[:3] if kind == "country" else None, cameo=code)
 
 
 def _role(code: str, restriction: str, path: Path) -> Role:

@@ -53,6 +53,25 @@ FALLBACK_PREPS = {"to", "from", "with", "against", "on", "upon", "at", "toward",
 # cooperative events ("signed a deal in Geneva", "met in Zurich") are not about their venue.
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "throughout", "across", "around", "into"}
 LOCATION_TARGET_ROOTS = {"07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
+REGION_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
+                "center", "part", "outskirts", "heart", "city", "town", "village", "capital", "province", "region",
+                "district", "area", "suburb"}
+# "their" before these is each side's own, not a shared thing: "A and B warned their citizens"
+PEOPLE_NOUNS = {"citizen", "population", "people", "national", "resident", "troop", "soldier", "force", "army",
+                "diplomat", "official", "leader", "ambassador", "envoy", "embassy", "worker", "supporter", "member",
+                "voter", "community", "minister", "government", "delegation", "negotiator"}
+# CAMEO 03, express intent or agree: an event under such a verb ("agreed to hold exercises") says what more
+INTENT_ROOT = "03"
+# A country's police, courts, security services and (named as such) government act at home: whom they act
+# on, named only by what they are, are of that country ("Egyptian police dispersed demonstrators"); the
+# state's own bodies are its instruments, not its targets ("ordered patrols by police").
+DOMESTIC_AGENTS = {"GOV", "COP", "JUD", "SPY"}
+STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
+GOVERNMENT_AGENT = "GOV"
+PROTEST_ROOT = "14"
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "pcomp", "attr", "oprd"}
+# How far up a complement may be from the trigger that governs it ("signed [a deal [to [increase trade]]]")
+MAX_COMPLEMENT_DEPTH = 4
 
 
 @dataclass
@@ -148,7 +167,7 @@ class DependencyExtractor:
             evidence = parsed.evidence(seg, sent)
             seen: set[tuple[str, str, str]] = set()
             used_nouns: set[int] = set()
-            found: list[Event] = []
+            found: list[tuple[Token, Event]] = []  # each event with its trigger
             for token in sent:
                 if token.pos_ not in {"VERB", "AUX"}:
                     continue
@@ -161,12 +180,13 @@ class DependencyExtractor:
                                                             used_nouns)
                 if not verb_events and lemma in SPEECH_VERBS:
                     verb_events = self._obligation_events(token, resolver, parsed.document, index, evidence)
-                found += verb_events
+                found += [(token, event) for event in verb_events]
             for token in sent:
                 if token.i not in used_nouns and token.pos_ in {"NOUN", "PROPN"}:
                     if token.lemma_.lower() in self.lexicon.nouns:
-                        found += self._noun_events(token, resolver, parsed.document, index, evidence)
-            for event in found:
+                        found += [(token, event) for event in
+                                  self._noun_events(token, resolver, parsed.document, index, evidence)]
+            for event in _merge_complements(found):
                 key = (event.source.id, event.target.id, event.event_type.code)
                 if key in seen or _historical(event, doc_date):
                     continue
@@ -198,6 +218,8 @@ class DependencyExtractor:
             return []
         # "pulled out of Syria": the parser often hangs the preposition on the particle
         particle_tokens = [c for c in verb.children if entry.particle and c.lower_ == entry.particle]
+        # "cordoned off the roads": a particle parsed as a preposition takes the verb's object
+        objects += [o for t in particle_tokens if t.dep_ == "prep" for o in t.children if o.dep_ == "pobj"]
         carriers = [verb, *particle_tokens, *light_nouns]
         targets: list[tuple[Actor, str]] = []
         heads_used: list[Token] = []
@@ -212,6 +234,8 @@ class DependencyExtractor:
         if light_nouns:
             # the event noun's own targets: "launched an invasion of Ukraine", "signed a deal with Iran"
             candidates.append((self._noun_targets(light_nouns, resolver), 0.9))
+            # "rejected the proposal made by Colombia"
+            candidates.append((self._event_agents(light_nouns, verb), 0.8))
             if all(n.dep_ == "pobj" for n in light_nouns):
                 # "engaged the rebels in a firefight": the event noun is in a phrase, the target is the object
                 candidates.append(([o for o in objects if o.dep_ == "dobj"], 0.8))
@@ -219,7 +243,7 @@ class DependencyExtractor:
             direct = [o for o in objects if o.dep_ != "attr"] if not passive else patients
             candidates.append((direct, 0.9))
             # an event as object stands for its agent: "condemned an attack by Russian troops"
-            candidates.append((self._event_agents(direct), 0.8))
+            candidates.append((self._event_agents(direct, verb), 0.8))
             if entry.code[:2] in CLAUSAL_TARGET_ROOTS:
                 candidates.append((_clause_subjects(verb), 0.7))
         if not entry.preps:
@@ -247,6 +271,12 @@ class DependencyExtractor:
             # "fired at targets in Jericho": the place may qualify the prepositional object
             targets = self._location_targets(carriers + objects + _prep_objects([verb], set(entry.preps)), resolver)
             confidence, domestic = 0.6, True
+        if not targets and not entry.reverse:
+            targets = self._compatriots(sources, [h for hs, _ in candidates for h in hs], resolver)
+            if targets:
+                confidence, domestic = 0.6, True
+        if not targets and entry.code[:2] == PROTEST_ROOT:
+            targets, confidence, domestic = self._home_government(sources), 0.5, True
         if entry.reverse:
             if not targets:
                 return []
@@ -266,13 +296,17 @@ class DependencyExtractor:
                              and c.lemma_.lower() in self.lexicon.nouns), None)
                 if head is None:
                     continue
-            entry = max(self.lexicon.nouns[head.lemma_.lower()], key=lambda e: e.specificity)
+            entries = self._noun_entries(head)
+            if not entries:
+                continue
+            entry = max(entries, key=lambda e: e.specificity)
             used_nouns.update({noun.i, head.i})
             sources = _resolve_all(resolver, _subject(verb))
             if not sources:
                 return []
             preps = set(entry.preps) - {"between"}
-            targets = _resolve_all(resolver, *_prep_objects([verb, noun], preps))
+            carriers = [verb, noun, *_prep_objects([noun], {"of"})]  # "a suspension of links with Chad"
+            targets = _resolve_all(resolver, *_prep_objects(carriers, preps))
             between = _prep_objects([verb, noun], {"between"})
             if not targets and between:
                 targets = _resolve_all(resolver, *between)
@@ -282,13 +316,45 @@ class DependencyExtractor:
             if not targets and entry.code[:2] in LOCATION_TARGET_ROOTS:
                 # "staged a hunger strike in Algiers": where it happens
                 targets, domestic = self._location_targets([verb, noun], resolver), True
+            if not targets and entry.code[:2] == PROTEST_ROOT:
+                targets, domestic = self._home_government(sources), True
             return self._events(entry, verb, sources, targets, resolver, document, index, evidence, 0.75,
                                 domestic=domestic, mutual=_mutual([noun]))
         return []
 
+    def _compatriots(self, sources: list[tuple[Actor, str]], target_heads: list[Token],
+                     resolver: ActorResolver) -> list[tuple[Actor, str]]:
+        """"Egyptian police dispersed demonstrators": the target named only by what it is belongs to the
+        country whose police, court or government acts (DOMESTIC_AGENTS)."""
+        if len(sources) != 1 or sources[0][1][3:6] not in DOMESTIC_AGENTS:
+            return []
+        entry = self.gazetteer.entries.get(sources[0][0].part_of or sources[0][0].id)
+        if entry is None or entry.actor.kind not in {"country", "territory"}:
+            return []
+        for head in target_heads:
+            mention = resolver.mention_at(head)
+            if mention is not None and mention.how == "agent" and mention.cameo not in STATE_AGENTS:
+                return [(self.gazetteer.group(entry, mention.cameo), (entry.actor.cameo or entry.actor.id) + mention.cameo)]
+        return []
+
+    def _home_government(self, sources: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
+        """"Egyptian students rioted": a protest that names no target is aimed at the government of the
+        protesters' own country, as event coders record it (CAMEO 14)."""
+        if len(sources) != 1 or len(sources[0][1]) < 6 or sources[0][1][3:6] in STATE_AGENTS:
+            return []
+        entry = self.gazetteer.entries.get(sources[0][0].part_of or "")
+        if entry is None or entry.actor.kind not in {"country", "territory"}:
+            return []
+        return [(entry.actor, (entry.actor.cameo or entry.actor.id) + GOVERNMENT_AGENT)]
+
     def _location_targets(self, carriers: list[Token], resolver: ActorResolver) -> list[tuple[Actor, str]]:
+        # "cordoned off the roads leading into Mordor": a participle of the object may name the place
+        carriers = carriers + [c for t in carriers if t.pos_ in {"NOUN", "PROPN"} for c in t.children
+                               if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}]
         places = [h for h in _prep_objects(carriers, LOCATION_PREPS)
                   if h.lemma_.lower() not in self.lexicon.nouns]  # "in a Russian attack" is not a place
+        # "in the east of the Gaza Strip", "in the city of Mosul": a part of a place is in it
+        places += [o for h in places if h.lemma_.lower() in REGION_NOUNS for o in _prep_objects([h], {"of"})]
         return _places(resolver, places)
 
     def _passive_sources(self, verb: Token, entry: LexiconEntry, resolver: ActorResolver) -> list[tuple[Actor, str]]:
@@ -320,8 +386,11 @@ class DependencyExtractor:
     def _noun_targets(self, nouns: list[Token], resolver: ActorResolver) -> list[Token]:
         heads: list[Token] = []
         for noun in nouns:
-            preps = {p for e in self.lexicon.nouns.get(noun.lemma_.lower(), []) for p in e.preps}
-            found = [h for h in _prep_objects([noun], preps - {"by"}) or _prep_objects([noun], NOUN_TARGET_PREPS)
+            entries = self._noun_entries(noun)
+            preps = {p for e in entries for p in e.preps}
+            # "welcomed the lifting of sanctions on Iran": a nominalised verb's of-phrase carries its prepositions
+            carriers = [noun, *_prep_objects([noun], {"of"})] if any(e.objects for e in entries) else [noun]
+            found = [h for h in _prep_objects(carriers, preps - {"by"}) or _prep_objects([noun], NOUN_TARGET_PREPS)
                      if _resolve_all(resolver, h)]
             # "imposed anti-Russian sanctions": whom the noun is against; else the object's owner: "downed a
             # Russian plane", "seized Iran's tanker"
@@ -330,7 +399,7 @@ class DependencyExtractor:
                 and stance(c) is None]
         return heads
 
-    def _event_agents(self, nouns: list[Token]) -> list[Token]:
+    def _event_agents(self, nouns: list[Token], trigger: Token | None = None) -> list[Token]:
         """Who an event noun is about: its by-phrase or possessor ("Iran's decision", "an attack by
         Russian troops"), else its partners ("a resumption of ties with Cuba", "talks between A and B")."""
         heads: list[Token] = []
@@ -343,6 +412,10 @@ class DependencyExtractor:
                 elif child.dep_ == "poss" and child.pos_ != "PRON":
                     # "their renewal of ties with B": the pronoun is the subject again; B is the target
                     heads.append(child)
+                elif child.dep_ == "acl" and child.tag_ == "VBN" and child != trigger:
+                    # "welcomed the assurances sent by Bree", "condemned the attack carried out by Hamas"
+                    heads += [c for agent in child.children if agent.dep_ == "agent"
+                              for c in agent.children if c.dep_ == "pobj"]
             if not heads:
                 of_objects = _prep_objects([noun], {"of"})
                 heads += _prep_objects([noun, *of_objects], {"with", "between"})
@@ -378,17 +451,22 @@ class DependencyExtractor:
     def _noun_events(self, noun: Token, resolver: ActorResolver, document: Document, index: int,
                      evidence: Evidence) -> list[Event]:
         """"talks between A and B", "Russia's attack on Ukraine", "a Russian attack on Kyiv"."""
-        entries = self.lexicon.nouns[noun.lemma_.lower()]
-        preps = {c.lemma_.lower(): c for c in noun.children if c.dep_ == "prep"}
+        entries = self._noun_entries(noun)
+        # "Chad's suspension of links with Niger": the of-phrase of a nominalised verb carries its prepositions
+        carriers = [noun, *_prep_objects([noun], {"of"})] if any(e.objects for e in entries) else [noun]
+        preps = {c.lemma_.lower(): c for t in carriers for c in t.children if c.dep_ == "prep"}
         for entry in sorted(entries, key=lambda e: -e.specificity):
-            if "between" in preps and "between" in entry.preps:
+            event_type = self.lexicon.event_type(entry.code)
+            mutual = event_type.symmetric or event_type.root in RECIPROCAL_ROOTS
+            if "between" in preps and "between" in entry.preps and mutual:
                 actors = _resolve_all(resolver, *[c for c in preps["between"].children if c.dep_ == "pobj"])
                 if len(actors) >= 2:
                     return self._events(entry, noun, actors, [], resolver, document, index, evidence, 0.75)
-            target_preps = [p for p in entry.preps if p in preps and p != "between"]
+            # "France's suspension of its mediation between A and B": A and B are what it is done to
+            target_preps = [p for p in entry.preps if p in preps and (p != "between" or not mutual)]
             if not target_preps:
                 continue
-            targets = _resolve_all(resolver, *_prep_objects([noun], set(target_preps)))
+            targets = _resolve_all(resolver, *_prep_objects(carriers, set(target_preps)))
             by = preps.get("by")
             source_heads = [c for c in by.children if c.dep_ == "pobj"] if by is not None else [
                 c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and stance(c) is None]
@@ -396,6 +474,13 @@ class DependencyExtractor:
             if sources and targets:
                 return self._events(entry, noun, sources, targets, resolver, document, index, evidence, 0.75)
         return []
+
+    def _noun_entries(self, noun: Token) -> list[LexiconEntry]:
+        """The noun's entries that fit it: one naming objects needs one of them as the noun's of-phrase
+        ("the suspension of air links", "the lifting of sanctions")."""
+        of_objects = {o.lemma_.lower() for o in _prep_objects([noun], {"of"})}
+        return [e for e in self.lexicon.nouns.get(noun.lemma_.lower(), [])
+                if not e.objects or set(e.objects) & of_objects]
 
     # -- shared --------------------------------------------------------------------------------------
     def _events(self, entry: LexiconEntry, trigger: Token, sources: list[tuple[Actor, str]],
@@ -465,8 +550,9 @@ class DependencyExtractor:
                     mode = "hypothetical"
             if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
                 mode = "hypothetical"
-            if token.head is token or token.dep_ not in {"xcomp", "ccomp", "conj"} and not _purpose(token):
-                break
+            if token.head == token or token.dep_ not in {"xcomp", "ccomp", "conj"} and not _purpose(token) \
+                    and not _infinitive_of_noun(token):
+                break  # an infinitive of a noun takes the noun's mode: "its refusal to talk", "a plan to attack"
             governor = token.head
             if token.dep_ == "conj":
                 token = governor
@@ -474,12 +560,42 @@ class DependencyExtractor:
             governed_mode = self.lexicon.modality.get(governor.lemma_.lower())
             if governed_mode == "intended" and any(c.dep_ in SUBJECTS for c in token.children):
                 governed_mode = "hypothetical"  # "Germany wants Poland to act": a wish, not Poland's intent
+            if _infinitive_of_noun(token) and governor.dep_ in OBJECTS \
+                    and self.lexicon.modality.get(governor.head.lemma_.lower()) == "denied":
+                governed_mode = "denied"  # "suspended its plans to annex": the plan is dropped
             if governed_mode and (mode == "asserted" or mode == entry.mode):
                 mode = governed_mode
             elif token.dep_ == "ccomp" and governor.lemma_.lower() in SPEECH_VERBS:
                 break  # reported speech: the speaker's own negation is not the event's
             token = governor
         return negated, mode
+
+
+def _merge_complements(found: list[tuple[Token, Event]]) -> list[Event]:
+    """"Jordan and Britain agreed to hold joint exercises", "China and Chad signed a deal to increase trade":
+    an event in the complement of another event's trigger, between the same actors, is that event's content,
+    not a second event. The more telling of the two stays: the complement where the governing event only
+    agrees or states an intention (CAMEO 03), the governing event otherwise."""
+    dropped: set[int] = set()
+    for i, (governor, outer) in enumerate(found):
+        for j, (trigger, inner) in enumerate(found):
+            if trigger == governor or (outer.source.id, outer.target.id) != (inner.source.id, inner.target.id):
+                continue
+            if _complement_of(trigger, governor):
+                dropped.add(i if outer.event_type.root == INTENT_ROOT else j)
+    return [event for k, (_, event) in enumerate(found) if k not in dropped]
+
+
+def _complement_of(token: Token, governor: Token) -> bool:
+    """`token` heads a complement, object or purpose clause under `governor`: not a coordinated, relative
+    or time clause ("struck Odesa a day after Moscow and Kyiv signed a deal" is two events)."""
+    for _ in range(MAX_COMPLEMENT_DEPTH):
+        if token.head == token or token.dep_ not in COMPLEMENT_DEPS and not _purpose(token):
+            return False
+        token = token.head
+        if token == governor:
+            return True
+    return False
 
 
 def _resolve_all(resolver: ActorResolver, *head_tokens: Token | None) -> list[tuple[Actor, str]]:
@@ -520,8 +636,8 @@ def _mutual(objects: list[Token]) -> bool:
             return True
         if obj.lower_ == "one" and any(c.lower_ == "another" for c in obj.children):
             return True
-        if any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children):
-            return True
+        if any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children) and obj.lemma_.lower() not in PEOPLE_NOUNS:
+            return True  # "postponed their meeting", not "warned their citizens"
     return False
 
 
@@ -556,10 +672,13 @@ def _subject(verb: Token) -> Token | None:
         controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
         if token.dep_ == "xcomp" and token.pos_ == "VERB" and controller is not None:
             return controller  # "urged Serbia to recognise Kosovo": the object of urge, ask, force … does it
-        if token.dep_ in {"conj", "xcomp", "acomp"} and token.head is not token:
+        if token.dep_ in {"conj", "xcomp", "acomp"} and token.head != token:
             token = token.head  # "Arnor is about to restore …": the subject of "is"
-        elif token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
-                and token.head.dep_ in OBJECTS:
+        elif _infinitive_of_noun(token) and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in token.head.children):
+            # "Iran's refusal to talk to the US", "Chad's decision to resume talks": the owner would act ("its
+            # decision" is the subject's, as below)
+            return next(c for c in token.head.children if c.dep_ == "poss")
+        elif _infinitive_of_noun(token) and token.head.dep_ in OBJECTS:
             token = token.head.head  # "signed an accord to supply Gondor": the signer supplies
         elif _purpose(token):
             token = token.head  # "signed an accord on Monday to supply Chad": a purpose clause shares the subject
@@ -568,6 +687,11 @@ def _subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _infinitive_of_noun(verb: Token) -> bool:
+    """"a decision [to withdraw]", "an accord [to supply arms]"."""
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _agent(verb: Token) -> Token | None:
@@ -609,7 +733,7 @@ def _speaker(trigger: Token, resolver: ActorResolver) -> Actor | None:
         if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in SPEECH_VERBS:
             speakers = _resolve_all(resolver, _subject(token.head))
             return speakers[0][0] if speakers else None
-        if token.head is token:
+        if token.head == token:
             return None
         if token.dep_ not in {"xcomp", "conj", "ccomp"}:
             return None

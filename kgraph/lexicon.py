@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import EventType
@@ -24,6 +24,7 @@ class LexiconEntry:
     mode: str | None = None
     reverse: bool = False  # the target acts on the subject: "A got arms from B" is B arming A
     mutual: bool = False  # coordinated subjects act on each other: "A and B exchanged fire"
+    stem: str | None = None  # the verb a noun entry nominalises: its relation is the verb's
 
     @property
     def key(self) -> tuple:
@@ -36,7 +37,7 @@ class LexiconEntry:
     @property
     def relation(self) -> str:
         """The verb-level property name: the phrase in lower camel case (warn, imposeSanctionOn, sitDownWith)."""
-        words = [self.verb or self.noun or "", self.particle or ""]
+        words = [self.stem or self.verb or self.noun or "", self.particle or ""]
         if self.objects:
             words.append(self.objects[0])
         if self.preps:
@@ -73,7 +74,26 @@ class Lexicon:
         lex.support_verbs = frozenset(read_words(base / "support_verbs.txt"))
         for path in extra:
             lex.add_entries(Path(path))
+        lex.add_nominalizations(base / "nominalizations.jsonl")
         return lex
+
+    def add_nominalizations(self, path: Path) -> None:
+        """Noun entries from the verb entries they nominalise ("the suspension of ties with Qatar"): same
+        objects (the noun's of-phrase), prepositions and code. A noun entry of the same phrase wins."""
+        for number, obj in read_jsonl(path):
+            try:
+                verb, nouns = obj["verb"], obj["nouns"]
+            except KeyError as err:
+                raise DataFileError(f"{path}:{number}: bad nominalization ({err})") from err
+            for entry in self.verbs.get(verb, []):
+                preps = tuple(p for p in entry.preps if p != "of")  # "of" now introduces the object
+                if not entry.objects or not preps or entry.particle or entry.reverse:
+                    continue  # a noun needs a preposition to name its target ("the freeze of assets" names none)
+                for noun in nouns:
+                    derived = replace(entry, verb=None, noun=noun, stem=verb, preps=preps)
+                    bucket = self.nouns.setdefault(noun, [])
+                    if all(e.key != derived.key for e in bucket):
+                        bucket.append(derived)
 
     def add_types(self, path: Path) -> None:
         for number, obj in read_jsonl(path):

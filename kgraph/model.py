@@ -67,6 +67,8 @@ class Mention:
     actor: Actor
     cameo: str  # the CAMEO code in context (USAGOV for "US officials")
     how: str  # name | demonym | seat | person | agent | description | coreference
+    # a collective name stands for several actors ("the Baltic states"): each with its code in context
+    members: tuple[tuple[Actor, str], ...] = ()
 
 
 @dataclass(frozen=True)

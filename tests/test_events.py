@@ -286,3 +286,126 @@ def test_both_sides_are_the_last_two_actors(pipeline):
                                     "Both sides accused each other of violating the ceasefire.")
     assert {(e.source.id, e.event_type.root, e.target.id) for e in events} == {
         ("IND", "19", "PAK"), ("PAK", "19", "IND"), ("IND", "11", "PAK"), ("PAK", "11", "IND")}
+
+
+def test_a_collective_name_stands_for_each_member(pipeline):
+    events = extract_text(pipeline, "Russia threatened the Baltic states with retaliation.")
+    assert {(e.source.id, e.event_type.root, e.target.id) for e in events} == {
+        ("RUS", "13", "EST"), ("RUS", "13", "LVA"), ("RUS", "13", "LTU")}
+    events = extract_text(pipeline, "Leaders of the three Baltic states condemned Russia.")
+    assert {(e.source_code, e.target.id) for e in events} == {("ESTGOV", "RUS"), ("LVAGOV", "RUS"), ("LTUGOV", "RUS")}
+    # two of the five Nordic countries are the two just named, not the collective
+    events = extract_text(pipeline, "Sweden and Finland met in Oslo on Monday. The two Nordic countries criticised Russia.")
+    assert {(e.source.id, e.target.id) for e in events if e.sentence_index == 1} == {("SWE", "RUS"), ("FIN", "RUS")}
+    assert extract_text(pipeline, "Russia threatened some Nordic countries.") == []
+
+
+def test_a_list_hung_on_its_last_name_is_still_a_list(pipeline):
+    # the parser hangs "France, Italy" on "Germany" when an adjective comes before the last name
+    events = extract_text(pipeline, "France, Italy and the mighty Germany condemned Russia.")
+    assert {(e.source.id, e.target.id) for e in events} == {("FRA", "RUS"), ("ITA", "RUS"), ("DEU", "RUS")}
+
+
+def test_an_event_in_the_complement_of_another_is_one_event(pipeline):
+    # the agreement is to hold exercises: one pair of events, the more telling one
+    events = extract_text(pipeline, "Chile and Peru agreed to hold joint naval exercises next year.")
+    assert len(events) == 2 and {e.relation for e in events} == {"holdExerciseWith"}
+    assert all(e.mode == "intended" for e in events)
+    # a deal signed to expand trade is the signing
+    events = extract_text(pipeline, "Chile and Peru signed a deal to expand trade.")
+    assert {(e.source.id, e.event_type.code, e.target.id) for e in events} == {("CHL", "057", "PER"), ("PER", "057", "CHL")}
+    # a time clause is another event, between the same countries or not
+    events = extract_text(pipeline, "Russian missiles struck Odesa a day after Moscow and Kyiv signed a deal on grain exports.")
+    assert {(e.source.id, e.event_type.root, e.target.id) for e in events} == {
+        ("RUS", "19", "UKR"), ("RUS", "05", "UKR"), ("UKR", "05", "RUS")}
+
+
+def test_an_officer_of_an_organisation_acts_as_it(pipeline):
+    (event,) = extract_text(pipeline, "UN Secretary-General Antonio Guterres criticised Israel on Monday.")
+    assert (event.source_code, event.target.id) == ("IGOUNO", "ISR")
+
+
+def test_police_act_on_their_own_country(pipeline):
+    (event,) = extract_text(pipeline, "Kenyan police dispersed protesters with tear gas.")
+    assert (event.source_code, event.target.country, event.target_code) == ("KENCOP", "KEN", "KENCVL")
+    # a state's own soldiers are its instrument, not a target
+    assert extract_text(pipeline, "Britain mobilised army reservists on Tuesday.") == []
+
+
+def test_a_protest_with_no_target_is_against_the_home_government(pipeline):
+    (event,) = extract_text(pipeline, "Thousands of Kenyan students rioted on Friday.")
+    assert (event.source_code, event.event_type.root, event.target_code) == ("KENEDU", "14", "KENGOV")
+
+
+def test_the_agent_of_a_thing_done_is_its_source(pipeline):
+    (event,) = extract_text(pipeline, "Venezuela rejected the proposal made by Colombia.")
+    assert (event.source.id, event.event_type.root, event.target.id) == ("VEN", "12", "COL")
+
+
+def test_a_place_reached_by_what_the_act_is_on(pipeline):
+    (event,) = extract_text(pipeline, "Israeli troops sealed off the roads leading into Jenin.")
+    assert (event.source_code, event.event_type.code, event.target.id) == ("ISRMIL", "191", "PSE")
+
+
+def test_warning_about_someone_is_aimed_at_them(pipeline):
+    (event,) = extract_text(pipeline, "Japan warned its citizens about North Korea.")
+    assert (event.source.id, event.target.id) == ("JPN", "PRK")
+    (event,) = extract_text(pipeline, "Japan warned China of serious consequences.")
+    assert (event.source.id, event.target.id) == ("JPN", "CHN")
+    # "their" before people is each side's own: no event between the two
+    assert extract_text(pipeline, "France and Germany warned their citizens on Friday.") == []
+
+
+def test_a_complaint_is_about_its_cause_not_its_addressee(pipeline):
+    (event,) = extract_text(pipeline, "Lebanon complained to the United Nations about Israeli air strikes.")
+    assert (event.source.id, event.event_type.code, event.target.id) == ("LBN", "114", "ISR")
+
+
+def test_money_received_is_money_given(pipeline):
+    (event,) = extract_text(pipeline, "Egypt received money from Qatar.")
+    assert (event.source.id, event.event_type.code, event.target.id) == ("QAT", "071", "EGY")
+
+
+def test_an_acronym_in_brackets_names_the_phrase_before_it(pipeline):
+    # "AKK" is also a German politician's nickname
+    events = extract_text(pipeline, "The Association of Kenyan Kitchens (AKK) criticised Uganda.")
+    assert events and all(e.source.country == "KEN" for e in events)
+
+
+def test_a_part_of_a_group_is_that_groups_agent(pipeline):
+    (event,) = extract_text(pipeline, "A member of the Syrian parliament criticised Turkey.")
+    assert event.source_code == "SYRLEG"
+    (event,) = extract_text(pipeline, "Hundreds of Iraqi protesters attacked the Turkish embassy.")
+    assert (event.source_code, event.target_code) == ("IRQCVL", "TURGOV")
+
+
+def test_the_owner_of_a_noun_acts_its_infinitive(pipeline):
+    (event,) = extract_text(pipeline, "Iran's refusal to talk to the United States angered Washington.")
+    assert (event.source.id, event.event_type.root, event.target.id) == ("IRN", "12", "USA")
+    (event,) = extract_text(pipeline, "Russia announced its decision to withdraw troops from Syria.")
+    assert (event.source.id, event.target.id, event.mode) == ("RUS", "SYR", "intended")
+
+
+def test_nominalised_verbs_carry_the_verbs_vocabulary(pipeline):
+    (event,) = extract_text(pipeline, "Bahrain announced the suspension of ties with Qatar.")
+    assert (event.source.id, event.event_type.code, event.relation, event.target.id) == (
+        "BHR", "161", "suspendTieWith", "QAT")
+    (event,) = extract_text(pipeline, "Japan's resumption of aid to Myanmar surprised observers.")
+    assert (event.source.id, event.event_type.code, event.target.id) == ("JPN", "070", "MMR")
+
+
+def test_the_head_of_an_of_phrase_owns_before_its_modifiers(pipeline):
+    (event,) = extract_text(pipeline, "Saudi Arabia banned leaders of Egypt's Muslim Brotherhood.")
+    assert (event.source.id, event.target.id) == ("SAU", "Muslim_Brotherhood")
+
+
+def test_a_conjunct_is_no_agent_of_the_name_before_it(pipeline):
+    events = extract_text(pipeline, "Saudi Arabia, the United Arab Emirates and other neighbours imposed a blockade on Qatar.")
+    assert {(e.source_code, e.target.id) for e in events} == {("SAU", "QAT"), ("ARE", "QAT")}
+
+
+def test_a_plan_is_an_intention_and_a_dropped_plan_none(pipeline):
+    (event,) = extract_text(pipeline, "Russia announced a plan to invade Ukraine.")
+    assert (event.source.id, event.target.id, event.mode, event.event_type.root) == ("RUS", "UKR", "intended", "13")
+    (event,) = extract_text(pipeline, "Russia abandoned its plan to invade Ukraine.")
+    assert (event.source.id, event.target.id, event.mode) == ("RUS", "UKR", "denied")

@@ -109,3 +109,48 @@ def test_places_stand_for_their_country(pipeline):
     found = {(e.source.country, e.source_code, e.target.country) for e in events}
     assert ("CHN", "CHNCOP", "AUS") in found
     assert any(source == "RUS" and target == "UKR" for source, _, target in found)
+
+
+NOMINALIZATIONS = ROOT / "ontology" / "events" / "nominalizations.jsonl"
+
+
+def _nominal_cases() -> list[tuple[str, dict, str]]:
+    """(noun, verb entry, sentence) for every noun entry derived from a verb entry."""
+    cases = []
+    for line in NOMINALIZATIONS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        nominal = json.loads(line)
+        for entry in ENTRIES:
+            if entry.get("verb") != nominal["verb"] or not entry.get("object") or entry.get("particle") \
+                    or entry.get("reverse"):
+                continue
+            preps = [p for p in entry.get("prep") or [] if p != "of"]
+            for noun in nominal["nouns"]:
+                phrase = f"{noun} of the {entry['object'][0]}"
+                if preps == ["between"]:
+                    cases.append((noun, entry, f"France's {phrase} between Germany and Italy began on Monday."))
+                elif preps:
+                    prep = next(p for p in preps if p != "between")
+                    cases.append((noun, entry, f"France's {phrase} {prep} Germany began on Monday."))
+    return cases
+
+
+NOMINAL_CASES = _nominal_cases()
+
+
+@pytest.fixture(scope="module")
+def nominal_fired(pipeline):
+    from kgraph.model import Document
+
+    docs = [Document(id=str(k), text=s, date=dt.date(2022, 3, 1)) for k, (_, _, s) in enumerate(NOMINAL_CASES)]
+    return {int(d.id): {(e.source.country, e.target.country, e.event_type.code) for e in events}
+            for d, events in pipeline.extract(docs)}
+
+
+@pytest.mark.parametrize("k", range(len(NOMINAL_CASES)),
+                         ids=[f"{n}-{e['object'][0]}-{e['code']}" for n, e, _ in NOMINAL_CASES])
+def test_a_nominalised_verb_fires_with_the_verbs_code(nominal_fired, k):
+    """"France's suspension of the ties with Germany" is France suspending ties with Germany."""
+    noun, entry, sentence = NOMINAL_CASES[k]
+    assert ("FRA", "DEU", entry["code"]) in nominal_fired.get(k, set()), sentence
