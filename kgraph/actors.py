@@ -28,6 +28,7 @@ GOVERNMENT = "GOV"
 FORMER_OFFICIAL = "ELI"  # CAMEO codes a former office holder as an elite, not as the government
 # Children that belong to a noun phrase naming an actor ("the [US] [National Security Council] spokesman").
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "nummod", "case", "appos", "npadvmod", "cc", "conj"}
+# How many a plural noun names: "the two Koreas", "both sides", "the three Baltic states"
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10}
 # Heads that name part of a group: "a member of parliament", "hundreds of protesters"
@@ -328,8 +329,8 @@ class MentionFinder:
                 code = cand.entry.code_on(day)
                 if cand.how == "seat":
                     code = (cand.entry.actor.cameo or cand.entry.actor.id) + GOVERNMENT
-                members = tuple((m.actor, m.code_on(day)) for m in map(self.gazetteer.entries.get, cand.entry.members)
-                                if m is not None)
+                member_entries = [self.gazetteer.entries.get(member) for member in cand.entry.members]
+                members = tuple((m.actor, m.code_on(day)) for m in member_entries if m is not None)
                 mentions.append(Mention(span.start, span.end, cand.entry.actor, code, cand.how, members))
                 recent.append(cand.entry)
         return _abbreviations(doc, mentions)

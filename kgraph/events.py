@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import entry_points
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorResolver, Gazetteer, heads, is_unattributed, stance
+from .actors import GOVERNMENT, ActorResolver, Gazetteer, heads, is_unattributed, stance
 from .clean import RepairedText
 from .dates import resolve_date
 from .lexicon import Lexicon, LexiconEntry
@@ -31,6 +31,10 @@ SPEECH_VERBS = {
     "declare", "stress", "argue", "believe", "think", "write", "explain", "acknowledge", "assert",
     "reiterate", "reaffirm", "repeat", "emphasize", "emphasise", "conclude", "maintain", "indicate", "suggest",
 }
+# Force that one actor says another used is an accusation (CAMEO 112) as well as the reported act
+ALLEGED_ROOTS = {"18", "19", "20"}
+ACCUSE_CODE = "112"
+ALLEGING_VERBS = {"claim", "allege", "insist", "assert"}
 # Verbs whose target can be the subject of their clause: "demanded that the US cancel the sale",
 # "urged that Iran stop", "warned that Russia would pay", "alleged that France had helped".
 CLAUSAL_TARGET_ROOTS = {"02", "10", "11", "13"}
@@ -53,6 +57,7 @@ FALLBACK_PREPS = {"to", "from", "with", "against", "on", "upon", "at", "toward",
 # cooperative events ("signed a deal in Geneva", "met in Zurich") are not about their venue.
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "throughout", "across", "around", "into"}
 LOCATION_TARGET_ROOTS = {"07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
+# A part of a place is in it: "in the east of the Gaza Strip", "the city of Mosul"
 REGION_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
                 "center", "part", "outskirts", "heart", "city", "town", "village", "capital", "province", "region",
                 "district", "area", "suburb"}
@@ -67,8 +72,9 @@ INTENT_ROOT = "03"
 # state's own bodies are its instruments, not its targets ("ordered patrols by police").
 DOMESTIC_AGENTS = {"GOV", "COP", "JUD", "SPY"}
 STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
-GOVERNMENT_AGENT = "GOV"
 PROTEST_ROOT = "14"
+# The path from an event inside another's complement up to its trigger: "agreed [to hold exercises]", "signed
+# [a deal [to [expand trade]]]"; not conj, relcl or advcl ("struck Odesa after Kyiv signed a deal")
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "pcomp", "attr", "oprd"}
 # How far up a complement may be from the trigger that governs it ("signed [a deal [to [increase trade]]]")
 MAX_COMPLEMENT_DEPTH = 4
@@ -334,7 +340,8 @@ class DependencyExtractor:
         for head in target_heads:
             mention = resolver.mention_at(head)
             if mention is not None and mention.how == "agent" and mention.cameo not in STATE_AGENTS:
-                return [(self.gazetteer.group(entry, mention.cameo), (entry.actor.cameo or entry.actor.id) + mention.cameo)]
+                code = (entry.actor.cameo or entry.actor.id) + mention.cameo
+                return [(self.gazetteer.group(entry, mention.cameo), code)]
         return []
 
     def _home_government(self, sources: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
@@ -345,7 +352,7 @@ class DependencyExtractor:
         entry = self.gazetteer.entries.get(sources[0][0].part_of or "")
         if entry is None or entry.actor.kind not in {"country", "territory"}:
             return []
-        return [(entry.actor, (entry.actor.cameo or entry.actor.id) + GOVERNMENT_AGENT)]
+        return [(entry.actor, (entry.actor.cameo or entry.actor.id) + GOVERNMENT)]
 
     def _location_targets(self, carriers: list[Token], resolver: ActorResolver) -> list[tuple[Actor, str]]:
         # "cordoned off the roads leading into Mordor": a participle of the object may name the place
@@ -527,8 +534,19 @@ class DependencyExtractor:
                 source_code=src_code, target_code=tgt_code, verb=trigger.lemma_.lower(),
                 relation=relation, event_type=event_type, negated=negated, mode=mode,
                 date=date, date_from_text=from_text, evidence=evidence, confidence=confidence,
-                extractor=self.name, attributed_to=speaker,
+                extractor=self.name, attributed_to=speaker[0] if speaker else None,
             ))
+        if speaker is not None and event_type.root in ALLEGED_ROOTS and mode == "asserted" and not negated:
+            # "Israel said a mortar was fired at it from Gaza": saying that another used force accuses it
+            accusation = self.lexicon.types[ACCUSE_CODE]
+            for event in list(out):
+                # the victim's word, or a claim: not a monitor's or a source's report ("HRW said", "officials said")
+                if event.target.id != speaker[0].id and speaker[2] not in ALLEGING_VERBS:
+                    continue
+                if event.source.id != speaker[0].id and not is_unattributed(event.source):
+                    out.append(replace(event, source=speaker[0], source_code=speaker[1], target=event.source,
+                                       target_code=event.source_code, verb=speaker[2], relation=speaker[2],
+                                       event_type=accusation, confidence=confidence * 0.8, attributed_to=None))
         return out
 
     def _modality(self, trigger: Token, entry: LexiconEntry) -> tuple[bool, str]:
@@ -636,7 +654,8 @@ def _mutual(objects: list[Token]) -> bool:
             return True
         if obj.lower_ == "one" and any(c.lower_ == "another" for c in obj.children):
             return True
-        if any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children) and obj.lemma_.lower() not in PEOPLE_NOUNS:
+        their = any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
+        if their and obj.lemma_.lower() not in PEOPLE_NOUNS:
             return True  # "postponed their meeting", not "warned their citizens"
     return False
 
@@ -727,12 +746,14 @@ def _date_text(trigger: Token) -> str | None:
     return None
 
 
-def _speaker(trigger: Token, resolver: ActorResolver) -> Actor | None:
+def _speaker(trigger: Token, resolver: ActorResolver) -> tuple[Actor, str, str] | None:
+    """Who reports the event ("The Kremlin said that Ukraine had shelled …"): the actor, its code, and the
+    speech verb."""
     token = trigger
     for _ in range(6):
         if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in SPEECH_VERBS:
             speakers = _resolve_all(resolver, _subject(token.head))
-            return speakers[0][0] if speakers else None
+            return (*speakers[0], token.head.lemma_.lower()) if speakers else None
         if token.head == token:
             return None
         if token.dep_ not in {"xcomp", "conj", "ccomp"}:

@@ -409,3 +409,15 @@ def test_a_plan_is_an_intention_and_a_dropped_plan_none(pipeline):
     assert (event.source.id, event.target.id, event.mode, event.event_type.root) == ("RUS", "UKR", "intended", "13")
     (event,) = extract_text(pipeline, "Russia abandoned its plan to invade Ukraine.")
     assert (event.source.id, event.target.id, event.mode) == ("RUS", "UKR", "denied")
+
+
+def test_saying_one_was_attacked_accuses_the_attacker(pipeline):
+    events = extract_text(pipeline, "Israel said a rocket was fired at it from Gaza on Tuesday.")
+    assert {(e.source.id, e.event_type.code, e.target.id) for e in events if e.event_type.root == "11"} == {
+        ("ISR", "112", "PSE")}
+    events = extract_text(pipeline, "The United States claimed that Iran had attacked Iraq.")
+    assert {(e.source.id, e.event_type.root, e.target.id) for e in events} == {("IRN", "19", "IRQ"), ("USA", "11", "IRN")}
+    # a monitor's report is not an accusation
+    events = extract_text(pipeline, "Human Rights Watch said Guinean police tortured Liberian refugees.")
+    assert [e.event_type.root for e in events] == ["18"]
+    assert events[0].attributed_to is not None and events[0].attributed_to.id == "Human_Rights_Watch"
