@@ -364,11 +364,12 @@ def _bare(name: str) -> str:
 
 def _abbreviations(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"the European Union (EU)", "the Kurdistan Workers' Party (PKK)": an acronym in brackets right after a
-    name abbreviates that name, whatever else the acronym may stand for."""
+    name abbreviates that name, whatever else the acronym may stand for. Not after a place: "WASHINGTON (AP)"
+    credits a news agency."""
     out: list[Mention] = []
     for m in mentions:
         before = out[-1] if out else None
-        if before is not None and before.how != "agent" and m.start == before.end + 1 \
+        if before is not None and before.how == "name" and m.start == before.end + 1 \
                 and _parenthesised_acronym(doc[m.start:m.end]):
             m = replace(m, actor=before.actor, cameo=before.cameo, how=before.how, members=before.members)
         out.append(m)

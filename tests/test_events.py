@@ -370,6 +370,10 @@ def test_an_acronym_in_brackets_names_the_phrase_before_it(pipeline):
     # "AKK" is also a German politician's nickname
     events = extract_text(pipeline, "The Association of Kenyan Kitchens (AKK) criticised Uganda.")
     assert events and all(e.source.country == "KEN" for e in events)
+    # after a place it is a credit: "WASHINGTON (AP)" is the news agency, not the US government
+    doc = pipeline.nlp("WASHINGTON (AP) - The United States warned Iran on Monday.")
+    ap = next(m for m in pipeline.finder.find(doc, None) if doc[m.start:m.end].text == "AP")
+    assert ap.cameo == "USAMED"
 
 
 def test_a_part_of_a_group_is_that_groups_agent(pipeline):
