@@ -46,6 +46,17 @@ LOCATED_PREPS = {"in", "inside", "throughout", "across"}
 # with an unknown country ("---REB").
 UNATTRIBUTED_AGENTS = {"INS", "REB", "SEP", "UAF"}
 UNATTRIBUTED_PREFIX = "unattributed_"
+# Verbs that introduce reported speech: "X said (that) Y did Z" is Y → Z, attributed to X.
+SPEECH_VERBS = {
+    "say", "tell", "state", "announce", "claim", "report", "confirm", "add", "note", "insist", "allege",
+    "declare", "stress", "argue", "believe", "think", "write", "explain", "acknowledge", "assert",
+    "reiterate", "reaffirm", "repeat", "emphasize", "emphasise", "conclude", "maintain", "indicate", "suggest",
+}
+# "we" in a quote is the speaker's side; how far up the quote's clause its speech verb may be
+FIRST_PERSON_PLURAL = {"we", "us"}
+# "our country", "our nation": the speaker's country
+OWN_COUNTRY_NOUNS = {"country", "nation", "state", "homeland", "people"}
+MAX_QUOTE_DEPTH = 8
 # Plural nouns that, as "both sides" or "the two countries", refer back to the last two actors named
 PAIR_NOUNS = {"side", "country", "nation", "government", "leader", "neighbour", "neighbor", "state", "party",
               "capital", "rival", "foe", "ally", "president", "delegation", "army"}
@@ -437,6 +448,10 @@ class ActorResolver:
         agent = own.cameo if own is not None else None
         owners = self._owners(head)
         if not owners:
+            our = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "our"), None)
+            if our is not None and (agent is not None or head.lemma_.lower() in OWN_COUNTRY_NOUNS):
+                # '"Our forces will respond," the Iranian foreign minister said': the speaker's country's
+                return [self._of_country(actor, code, agent) for actor, code in self._speaker_of(our)]
             if own is not None and own.how == "agent" and own.cameo in UNATTRIBUTED_AGENTS:
                 return [(self.gazetteer.unattributed(own.cameo), "---" + own.cameo)]
             return []
@@ -454,6 +469,8 @@ class ActorResolver:
         the last person named, "it"/"they" the last country, organisation or armed group that was a
         subject ("Israel said a bomb was fired at it", "The US claimed that they had attacked Iraq")."""
         word = pronoun.lower_
+        if word in FIRST_PERSON_PLURAL:
+            return self._speaker_of(pronoun)
         if word in {"he", "she", "him", "her"}:
             kinds = {"person"}
         elif word in {"it", "they", "them"}:
@@ -472,6 +489,34 @@ class ActorResolver:
             if "person" in kinds or doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
                 return [(m.actor, m.cameo)]
         return []
+
+    def _speaker_of(self, pronoun: Token) -> list[tuple[Actor, str]]:
+        """"We" and "us" in reported speech are the speaker's side: '"We warned Washington," a Kremlin
+        spokesman said' is Russia's government."""
+        token = pronoun
+        for _ in range(MAX_QUOTE_DEPTH):
+            if token.head == token:
+                return []
+            clause, token = token, token.head
+            if token.lemma_.lower() in SPEECH_VERBS and clause.dep_ in {"ccomp", "parataxis"}:
+                subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subject is None or subject.pos_ == "PRON":
+                    return []
+                mention = self.by_token.get(subject.i)
+                found: list[tuple[Actor, str]] = []
+                for h in heads(subject, (mention.start, mention.end) if mention is not None else None):
+                    found += self.resolve(h)
+                return found
+        return []
+
+    def _of_country(self, actor: Actor, code: str, agent: str | None) -> tuple[Actor, str]:
+        """The agent of the country an actor belongs to (its government when no agent is named)."""
+        entry = self.gazetteer.entries.get(code[:3]) or self.gazetteer.entries.get(actor.part_of or actor.id)
+        if entry is None or entry.actor.kind not in {"country", "territory"}:
+            return actor, code
+        base = entry.actor.cameo or entry.actor.id
+        agent = agent or GOVERNMENT
+        return self.gazetteer.group(entry, agent), base + agent
 
     def _last_pair(self, head: Token) -> list[tuple[Actor, str]]:
         """"Both sides", "the two countries": the last two actors named before, in this or the previous

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import GOVERNMENT, ActorResolver, Gazetteer, heads, is_unattributed, stance
+from .actors import GOVERNMENT, SPEECH_VERBS, ActorResolver, Gazetteer, heads, is_unattributed, stance
 from .clean import RepairedText
 from .dates import resolve_date
 from .lexicon import Lexicon, LexiconEntry
@@ -25,12 +25,6 @@ from .model import Actor, Document, Event, Evidence, Mention
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
-# Verbs that introduce reported speech: "X said (that) Y did Z" is Y → Z, attributed to X.
-SPEECH_VERBS = {
-    "say", "tell", "state", "announce", "claim", "report", "confirm", "add", "note", "insist", "allege",
-    "declare", "stress", "argue", "believe", "think", "write", "explain", "acknowledge", "assert",
-    "reiterate", "reaffirm", "repeat", "emphasize", "emphasise", "conclude", "maintain", "indicate", "suggest",
-}
 # Force that one actor says another used is an accusation (CAMEO 112) as well as the reported act
 ALLEGED_ROOTS = {"18", "19", "20"}
 ACCUSE_CODE = "112"

@@ -425,3 +425,13 @@ def test_saying_one_was_attacked_accuses_the_attacker(pipeline):
     events = extract_text(pipeline, "Human Rights Watch said Guinean police tortured Liberian refugees.")
     assert [e.event_type.root for e in events] == ["18"]
     assert events[0].attributed_to is not None and events[0].attributed_to.id == "Human_Rights_Watch"
+
+
+def test_we_in_a_quote_is_the_speakers_side(pipeline):
+    (event,) = extract_text(pipeline, 'A Kremlin spokesman said: "We warned the United States about the consequences."')
+    assert (event.source.id, event.source_code, event.target.id) == ("RUS", "RUSGOV", "USA")
+    # the speaker's own "we" is no one we know
+    assert extract_text(pipeline, "We warned the United States, the minister said.") == []
+    # "our" forces are the speaker's country's
+    (event,) = extract_text(pipeline, '"Our forces will strike Israel," the Iranian foreign minister said.')
+    assert (event.source_code, event.target.id, event.mode) == ("IRNMIL", "ISR", "intended")
