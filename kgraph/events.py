@@ -266,7 +266,9 @@ class DependencyExtractor:
             if targets:
                 break
         # an actor acting on a place of its own ("Sudan lifted the state of emergency in Darfur") is domestic
-        domestic = any(m is not None and m.how == "place" for m in map(resolver.mention_at, heads_used))
+        domestic = any(_at_place(h, resolver) for h in heads_used)
+        if domestic:  # "a curfew in Algiers" is on the country, not its government
+            targets = [(a, a.cameo or a.id) if a.kind in {"country", "territory"} else (a, c) for a, c in targets]
         if not targets and entry.code[:2] in LOCATION_TARGET_ROOTS and not entry.reverse:
             # "fired at targets in Jericho": the place may qualify the prepositional object
             targets = self._location_targets(carriers + objects + _prep_objects([verb], set(entry.preps)), resolver)
@@ -623,6 +625,15 @@ def _resolve_all(resolver: ActorResolver, *head_tokens: Token | None) -> list[tu
                     seen.add(actor.id)
                     out.append((actor, code))
     return out
+
+
+def _at_place(head: Token, resolver: ActorResolver) -> bool:
+    """A city or region, or a capital named as where something happens ("a curfew in Algiers"), not as
+    its government ("Algiers protested")."""
+    mention = resolver.mention_at(head)
+    if mention is None:
+        return False
+    return mention.how == "place" or mention.how == "seat" and head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
 
 
 def _places(resolver: ActorResolver, head_tokens: list[Token]) -> list[tuple[Actor, str]]:

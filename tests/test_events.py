@@ -435,3 +435,12 @@ def test_we_in_a_quote_is_the_speakers_side(pipeline):
     # "our" forces are the speaker's country's
     (event,) = extract_text(pipeline, '"Our forces will strike Israel," the Iranian foreign minister said.')
     assert (event.source_code, event.target.id, event.mode) == ("IRNMIL", "ISR", "intended")
+
+
+def test_a_capital_named_as_the_place_is_the_country_at_home(pipeline):
+    # Algiers stands for Algeria's government when it acts, for the country when something happens there
+    (event,) = extract_text(pipeline, "President Abdelaziz Bouteflika threatened to institute a curfew in Algiers.",
+                            date="2005-03-01")
+    assert (event.source_code, event.target_code, event.mode, event.event_type.root) == ("DZAGOV", "DZA", "threatened", "13")
+    (event,) = extract_text(pipeline, "Algeria instituted a curfew in Algiers.")
+    assert (event.source.id, event.event_type.code, event.target_code) == ("DZA", "1723", "DZA")
