@@ -633,7 +633,8 @@ def _at_place(head: Token, resolver: ActorResolver) -> bool:
     mention = resolver.mention_at(head)
     if mention is None:
         return False
-    return mention.how == "place" or mention.how == "seat" and head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
+    located = head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
+    return mention.how == "place" or mention.how == "seat" and located
 
 
 def _places(resolver: ActorResolver, head_tokens: list[Token]) -> list[tuple[Actor, str]]:
