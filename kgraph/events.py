@@ -704,6 +704,9 @@ def _subject(verb: Token) -> Token | None:
             # decision" is the subject's, as below)
             return next(c for c in token.head.children if c.dep_ == "poss")
         elif _infinitive_of_noun(token) and token.head.dep_ in OBJECTS:
+            recipient = _recipient(token.head.head)
+            if recipient is not None:
+                return recipient  # "gave Israel permission to strike": Israel would strike
             token = token.head.head  # "signed an accord to supply Gondor": the signer supplies
         elif _purpose(token):
             token = token.head  # "signed an accord on Monday to supply Chad": a purpose clause shares the subject
@@ -711,6 +714,16 @@ def _subject(verb: Token) -> Token | None:
             return token.head
         else:
             return None
+    return None
+
+
+def _recipient(verb: Token) -> Token | None:
+    """Whom a verb gives its object to: "gave Israel permission", "gave permission to Israel"."""
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN"}:
+            return child
+        if child.dep_ in {"dative", "prep"} and child.lower_ == "to":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 

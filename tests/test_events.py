@@ -444,3 +444,12 @@ def test_a_capital_named_as_the_place_is_the_country_at_home(pipeline):
     assert (event.source_code, event.target_code, event.mode, event.event_type.root) == ("DZAGOV", "DZA", "threatened", "13")
     (event,) = extract_text(pipeline, "Algeria instituted a curfew in Algiers.")
     assert (event.source.id, event.event_type.code, event.target_code) == ("DZA", "1723", "DZA")
+
+
+def test_a_permission_given_is_the_recipients_to_use(pipeline):
+    events = extract_text(pipeline, "The United States gave Israel permission to strike Iran.")
+    (strike,) = [e for e in events if e.target.id == "IRN"]
+    assert (strike.source.id, strike.event_type.root, strike.mode) == ("ISR", "19", "hypothetical")
+    # without a recipient the signer does it
+    (event,) = extract_text(pipeline, "Russia signed an accord to supply Syria with arms.")
+    assert (event.source.id, event.target.id) == ("RUS", "SYR")
