@@ -453,3 +453,10 @@ def test_a_permission_given_is_the_recipients_to_use(pipeline):
     # without a recipient the signer does it
     (event,) = extract_text(pipeline, "Russia signed an accord to supply Syria with arms.")
     assert (event.source.id, event.target.id) == ("RUS", "SYR")
+
+
+def test_attending_an_occasion_abroad_is_a_visit(pipeline):
+    (event,) = extract_text(pipeline, "Macron attended the inauguration of Brazilian President Lula.", date="2023-01-01")
+    assert (event.source_code, event.event_type.code, event.target.country) == ("FRAGOV", "042", "BRA")
+    (event,) = extract_text(pipeline, "The US leader attended the Beijing Olympics.")
+    assert (event.source.id, event.event_type.code, event.target.id) == ("USA", "042", "CHN")
