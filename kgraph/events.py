@@ -51,6 +51,9 @@ FALLBACK_PREPS = {"to", "from", "with", "against", "on", "upon", "at", "toward",
 # cooperative events ("signed a deal in Geneva", "met in Zurich") are not about their venue.
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "throughout", "across", "around", "into"}
 LOCATION_TARGET_ROOTS = {"07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
+# Force and coercion that a passive attributes to no one: the country where it happened did it
+AGENTLESS_ROOTS = {"17", "18", "19", "20"}
+INFERRED_SOURCE_CONFIDENCE = 0.6
 # A part of a place is in it: "in the east of the Gaza Strip", "the city of Mosul"
 REGION_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
                 "center", "part", "outskirts", "heart", "city", "town", "village", "capital", "province", "region",
@@ -212,8 +215,9 @@ class DependencyExtractor:
 
         source_head = _agent(verb) if passive else _subject(verb)
         sources = _resolve_all(resolver, source_head)
+        inferred = False  # the source is only where it happened
         if not sources and passive:
-            sources = self._passive_sources(verb, entry, resolver)
+            sources, inferred = self._passive_sources(verb, entry, resolver)
         if not sources:
             return []
         # "pulled out of Syria": the parser often hangs the preposition on the particle
@@ -283,8 +287,9 @@ class DependencyExtractor:
             if not targets:
                 return []
             sources, targets = targets, sources
-        return self._events(entry, verb, sources, targets, resolver, document, index, evidence, confidence,
-                            domestic=domestic, mutual=entry.mutual or _mutual(objects + light_nouns))
+        return self._events(entry, verb, sources, targets, resolver, document, index, evidence,
+                            confidence * (INFERRED_SOURCE_CONFIDENCE if inferred else 1), domestic=domestic,
+                            mutual=entry.mutual or _mutual(objects + light_nouns))
 
     def _support_verb_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,
                              evidence: Evidence, used_nouns: set[int]) -> list[Event]:
@@ -360,15 +365,22 @@ class DependencyExtractor:
         places += [o for h in places if h.lemma_.lower() in REGION_NOUNS for o in _prep_objects([h], {"of"})]
         return _places(resolver, places)
 
-    def _passive_sources(self, verb: Token, entry: LexiconEntry, resolver: ActorResolver) -> list[tuple[Actor, str]]:
+    def _passive_sources(self, verb: Token, entry: LexiconEntry,
+                         resolver: ActorResolver) -> tuple[list[tuple[Actor, str]], bool]:
         """Who acted, when a passive names no agent: the owner of the event it happened in ("were killed in
-        an Israeli air strike"), or for an attack the place it came from ("a rocket was fired from Gaza")."""
+        an Israeli air strike"), for an attack the place it came from ("a rocket was fired from Gaza"), else
+        the country where it happened (True: only inferred from the place)."""
         nouns = [n for n in _prep_objects([verb], {"in", "by", "during"}) if n.lemma_.lower() in self.lexicon.nouns]
         sources = _resolve_all(resolver, *self._event_agents(nouns),
                                *(c for n in nouns for c in n.children if c.dep_ in {"amod", "compound", "nmod"}))
         if not sources and entry.code[:2] in {"18", "19", "20"}:
             sources = _places(resolver, _prep_objects([verb], {"from"}))
-        return sources
+        if not sources and entry.code[:2] in AGENTLESS_ROOTS:
+            # "Russian soldiers were killed in Ukraine", "a US journalist was arrested in Iran": with no one
+            # else named, event coders make the country where it happened the actor (foreign victims only:
+            # an event needs two countries)
+            return self._location_targets([verb], resolver), True
+        return sources, False
 
     def _obligation_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,
                            evidence: Evidence) -> list[Event]:

@@ -460,3 +460,14 @@ def test_attending_an_occasion_abroad_is_a_visit(pipeline):
     assert (event.source_code, event.event_type.code, event.target.country) == ("FRAGOV", "042", "BRA")
     (event,) = extract_text(pipeline, "The US leader attended the Beijing Olympics.")
     assert (event.source.id, event.event_type.code, event.target.id) == ("USA", "042", "CHN")
+
+
+def test_an_agentless_attack_on_foreigners_is_the_countrys_where_it_happened(pipeline):
+    # as event coders record it, and with less confidence than a named agent
+    (event,) = extract_text(pipeline, "Ten Russian soldiers were killed in Ukraine on Monday.")
+    assert (event.source.id, event.event_type.root, event.target_code) == ("UKR", "19", "RUSMIL")
+    assert event.confidence < 0.7
+    (event,) = extract_text(pipeline, "A US journalist was arrested in Iran on Monday.")
+    assert (event.source.id, event.event_type.code, event.target.country) == ("IRN", "173", "USA")
+    # a country's own people killed at home name no second actor
+    assert extract_text(pipeline, "Ten Iraqis were killed in Baghdad on Monday.") == []
