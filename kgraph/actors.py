@@ -527,16 +527,39 @@ class ActorResolver:
             if start > 0:
                 start = doc[start - 1].sent.start
         people = head.lemma_.lower() in {"leader", "president"}  # "the two leaders" are people named
-        found: dict[str, tuple[Actor, str]] = {}
-        for m in reversed(self.mentions):
+
+        def side(m: Mention) -> bool:
             if m.end > head.i or m.start < start or m.how in {"agent", "place"} or m.actor.kind == "agent" \
                     or m.members:
-                continue  # a city is where the talks were, not a side; "the two Nordic countries" are not all five
+                return False  # a city is where the talks were; "the two Nordic countries" are not all five
             if people and m.how != "person":
-                continue
+                return False
             root = doc[m.start:m.end].root
-            if root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}:
-                continue  # "met in Oslo": the venue, not a side
+            return not (root.dep_ == "pobj" and root.head.lower_ in {"in", "at"})  # "met in Oslo": the venue
+
+        sides = [m for m in self.mentions if side(m)]
+        own = [m for m in sides if m.start >= head.sent.start]
+        if len({m.actor.id for m in own}) >= 2:  # "a memorandum with Sweden and Finland, in which the two …"
+            return self._last_two(own)
+        # the two sides of the nearest earlier sentence whose subject is one: "Russia demanded guarantees from
+        # the US and NATO … Both sides" are Russia and the US, not the last two names
+        for sent in sorted({doc[m.start].sent for m in sides if m.end <= head.sent.start}, key=lambda s: -s.start):
+            subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None:
+                continue
+            inside = [m for m in sides if subject.left_edge.i <= m.start <= subject.right_edge.i]
+            after = [m for m in sides if m.start > subject.right_edge.i and m.end <= sent.end]
+            pair: dict[str, tuple[Actor, str]] = {}
+            for m in inside + after:
+                pair.setdefault(m.actor.id, (m.actor, m.cameo))
+            if inside and len(pair) >= 2:
+                return list(pair.values())[:2]
+        return self._last_two(sides)
+
+    @staticmethod
+    def _last_two(mentions: list[Mention]) -> list[tuple[Actor, str]]:
+        found: dict[str, tuple[Actor, str]] = {}
+        for m in reversed(mentions):
             found.setdefault(m.actor.id, (m.actor, m.cameo))
             if len(found) == 2:
                 return list(reversed(found.values()))

@@ -471,3 +471,11 @@ def test_an_agentless_attack_on_foreigners_is_the_countrys_where_it_happened(pip
     assert (event.source.id, event.event_type.code, event.target.country) == ("IRN", "173", "USA")
     # a country's own people killed at home name no second actor
     assert extract_text(pipeline, "Ten Iraqis were killed in Baghdad on Monday.") == []
+
+
+def test_both_sides_are_a_subject_and_its_counterpart(pipeline):
+    # not the last two names (Ukraine and the alliance): the sides of the sentence before
+    events = extract_text(pipeline, "Russia demanded security guarantees from the United States and NATO, including "
+                                    "a pledge that the alliance will not admit Ukraine. "
+                                    "Both sides are expected to meet in Geneva next month.")
+    assert {(e.source.id, e.target.id) for e in events if e.sentence_index == 1} == {("RUS", "USA"), ("USA", "RUS")}
