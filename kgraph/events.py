@@ -54,6 +54,8 @@ LOCATION_TARGET_ROOTS = {"07", "08", "09", "14", "15", "16", "17", "18", "19", "
 # Force and coercion that a passive attributes to no one: the country where it happened did it
 AGENTLESS_ROOTS = {"17", "18", "19", "20"}
 INFERRED_SOURCE_CONFIDENCE = 0.6
+# "Russia and NATO intend to hold a meeting": the actors are sure, which acts on which is read off the verb
+MUTUAL_CONFIDENCE = 0.8
 # A part of a place is in it: "in the east of the Gaza Strip", "the city of Mosul"
 REGION_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
                 "center", "part", "outskirts", "heart", "city", "town", "village", "capital", "province", "region",
@@ -269,6 +271,8 @@ class DependencyExtractor:
             targets = _resolve_all(resolver, *heads_used)
             if targets:
                 break
+        else:
+            heads_used, confidence = [], MUTUAL_CONFIDENCE  # if any event, coordinated subjects on each other
         # an actor acting on a place of its own ("Sudan lifted the state of emergency in Darfur") is domestic
         domestic = any(_at_place(h, resolver) for h in heads_used)
         if domestic:  # "a curfew in Algiers" is on the country, not its government
