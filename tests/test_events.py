@@ -1,5 +1,7 @@
 """The dependency extractor on sentences written for these tests: each checks one piece of linguistics."""
 
+import pytest
+
 from conftest import dyads, extract_text
 
 
@@ -479,3 +481,20 @@ def test_both_sides_are_a_subject_and_its_counterpart(pipeline):
                                     "a pledge that the alliance will not admit Ukraine. "
                                     "Both sides are expected to meet in Geneva next month.")
     assert {(e.source.id, e.target.id) for e in events if e.sentence_index == 1} == {("RUS", "USA"), ("USA", "RUS")}
+
+
+def _collective_names() -> list[tuple[str, list[str]]]:
+    import json
+
+    from conftest import ROOT
+
+    path = ROOT / "ontology" / "actors" / "collectives.jsonl"
+    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#")]
+    return [(name, entry["members"]) for entry in entries for name in entry["names"]]
+
+
+@pytest.mark.parametrize("name,members", _collective_names())
+def test_every_collective_name_stands_for_its_members(pipeline, name, members):
+    events = extract_text(pipeline, f"Australia warned {name} on Monday.")
+    assert {e.target.id for e in events} == set(members)
