@@ -437,6 +437,13 @@ class ActorResolver:
             # "ethnic Albanians in Serbia": whose they are is where they live, if the text says
             located = [m for m in self._owners(head, LOCATED_PREPS) if m.start != own.start]
             return [(m.actor, m.cameo) for m in located]
+        if own is not None and own.how == "name" and own.actor.kind == "organisation" and own.actor.country:
+            # "Chile's Defense Department" is Chile's, not the Pentagon that the bare name would be
+            others = [m for m in self._owners(head) if m.actor.kind in {"country", "territory"}
+                      and m.actor.country != own.actor.country]
+            if others:
+                agent = own.cameo[3:6] if len(own.cameo) >= 6 else None
+                return [self._compose(m, agent) for m in others]
         if own is not None and own.how != "agent":
             if own.how in {"demonym", "name"} and own.actor.kind in {"country", "territory"}:
                 # "Russian officials"; "Bree Prime Minister Romendacil" where a dictionary codes the man by
@@ -639,8 +646,8 @@ class ActorResolver:
             token, via_prep, hops = stack.pop()
             if token.dep_ in NP_DEPS or token.dep_ == "pobj" and via_prep:
                 m = self.by_token.get(token.i)
-                if m is not None and m.how != "agent" and stance(token.doc[m.start]) is None:
-                    (through_prep if via_prep else direct).append(m)
+                if m is not None and m.how != "agent" and stance(token.doc[m.start]) is None and m != own:
+                    (through_prep if via_prep else direct).append(m)  # a name's own words do not own it
                     depth[(m.start, m.end)] = min(hops, depth.get((m.start, m.end), hops))
                 stack.extend((c, via_prep, hops + 1) for c in token.children)
             elif token.dep_ == "prep" and token.lower_ in preps:

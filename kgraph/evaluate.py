@@ -249,6 +249,11 @@ def _iso_or_none(value) -> str | None:
     return value if isinstance(value, str) and len(value) >= 10 and value[4] == "-" else None
 
 
+# The CAMEO bodies NGEC names an organisation by (the UN's organs and agencies, the EU's institutions); any
+# other organisation is "IGO", whatever region or sector its code names next (IGOBUSIMF, IGOCASCSTO)
+NGEC_BODIES = {"IGOUNO", "IGOEUR"}
+
+
 def resolve_mention(pipeline: Pipeline, doc, day: dt.date | None) -> str | None:
     """The country (ISO-3, or IGO for an international organisation) a short mention resolves to."""
     from .actors import ActorResolver, is_unattributed
@@ -264,7 +269,7 @@ def resolve_mention(pipeline: Pipeline, doc, day: dt.date | None) -> str | None:
                 # NGEC names an international organisation by its CAMEO body: UNO for the UN's organs,
                 # EUR for the EU's (IGOUNOJUDICJ → UNO), IGO for the rest
                 cameo = actor.cameo or ""
-                return cameo[3:6] if cameo.startswith("IGO") and len(cameo) >= 6 else "IGO"
+                return cameo[3:6] if cameo[:6] in NGEC_BODIES else "IGO"
             return actor.country
     return None
 

@@ -73,6 +73,14 @@ def test_each_gold_format_is_read_and_scored(pipeline, tmp_path):
     assert result.kind == "ngec" and result.records == 3
     assert round(result.extra_measures["country_accuracy"], 3) == 0.667
     assert [w["id"] for w in result.worst] == ["n3"]
+    # an organisation is named by its body, the UN's or the EU's, else "IGO": not by the sector or region
+    # that follows in its CAMEO code (IMF is IGOBUSIMF)
+    bodies = _write(tmp_path / "bodies.jsonl", [
+        {"id": "b1", "method": "x", "mention": "the IMF", "expect": {"country": "IGO"}},
+        {"id": "b2", "method": "x", "mention": "the UN Security Council", "expect": {"country": "UNO"}},
+        {"id": "b3", "method": "x", "mention": "the European Commission", "expect": {"country": "EUR"}},
+    ])
+    assert evaluate(bodies, pipeline).extra_measures["country_accuracy"] == 1.0
 
 
 def test_cli_prints_tables_and_json(tmp_path):

@@ -400,6 +400,14 @@ def test_nominalised_verbs_carry_the_verbs_vocabulary(pipeline):
     assert (event.source.id, event.event_type.code, event.target.id) == ("JPN", "070", "MMR")
 
 
+def test_a_countrys_institution_of_a_bundled_name_is_that_countrys(pipeline):
+    # "Defense Department" alone is the Pentagon; Chile's is Chile's
+    (event,) = extract_text(pipeline, "Chile's Defense Department criticised Peru.")
+    assert (event.source_code, event.target.id) == ("CHLMIL", "PER")
+    (event,) = extract_text(pipeline, "The Defense Department criticised Peru.")
+    assert event.source_code == "USAMIL"
+
+
 def test_the_head_of_an_of_phrase_owns_before_its_modifiers(pipeline):
     (event,) = extract_text(pipeline, "Saudi Arabia banned leaders of Egypt's Muslim Brotherhood.")
     assert (event.source.id, event.target.id) == ("SAU", "Muslim_Brotherhood")
