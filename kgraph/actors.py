@@ -194,6 +194,15 @@ class Gazetteer:
         label = self.agent_labels.get(agent, agent).lower()
         return Actor(id=UNATTRIBUTED_PREFIX + agent, label=f"{label} (unattributed)", kind="group", cameo="---" + agent)
 
+    def country_entry(self, actor_id: str) -> Entry | None:
+        """The entry of a country or territory, None for anything else."""
+        entry = self.entries.get(actor_id)
+        return entry if entry is not None and entry.actor.kind in {"country", "territory"} else None
+
+    def agent_of(self, country: Entry, agent: str) -> tuple[Actor, str]:
+        """A country's agent and its CAMEO code: (RUS_MIL, RUSMIL); the government is the country (RUS, RUSGOV)."""
+        return self.group(country, agent), (country.actor.cameo or country.actor.id) + agent
+
     def group(self, country: Entry, agent: str) -> Actor:
         """The actor for an agent of a country: the government is the country itself (CAMEO USAGOV ≈ USA
         for dyads); other agents are groups that are part of it (RUS_MIL, SYR_OPP)."""
@@ -471,6 +480,13 @@ class ActorResolver:
                 out.append(self._compose(member, agent))
         return out
 
+    def resolve_phrase(self, head: Token) -> list[tuple[Actor, str]]:
+        """The actors of a phrase and of the phrases coordinated with it ("Obama and Putin", a name of several
+        words holding the coordination)."""
+        mention = self.by_token.get(head.i)
+        return [found for h in heads(head, (mention.start, mention.end) if mention is not None else None)
+                for found in self.resolve(h)]
+
     def _antecedent(self, pronoun: Token) -> list[tuple[Actor, str]]:
         """Coreference for personal pronouns, within this and the previous sentence only: "he"/"him" is
         the last person named, "it"/"they" the last country, organisation or armed group that was a
@@ -509,21 +525,13 @@ class ActorResolver:
                 subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subject is None or subject.pos_ == "PRON":
                     return []
-                mention = self.by_token.get(subject.i)
-                found: list[tuple[Actor, str]] = []
-                for h in heads(subject, (mention.start, mention.end) if mention is not None else None):
-                    found += self.resolve(h)
-                return found
+                return self.resolve_phrase(subject)
         return []
 
     def _of_country(self, actor: Actor, code: str, agent: str | None) -> tuple[Actor, str]:
         """The agent of the country an actor belongs to (its government when no agent is named)."""
-        entry = self.gazetteer.entries.get(code[:3]) or self.gazetteer.entries.get(actor.part_of or actor.id)
-        if entry is None or entry.actor.kind not in {"country", "territory"}:
-            return actor, code
-        base = entry.actor.cameo or entry.actor.id
-        agent = agent or GOVERNMENT
-        return self.gazetteer.group(entry, agent), base + agent
+        country = self.gazetteer.country_entry(code[:3]) or self.gazetteer.country_entry(actor.part_of or actor.id)
+        return (actor, code) if country is None else self.gazetteer.agent_of(country, agent or GOVERNMENT)
 
     def _last_pair(self, head: Token) -> list[tuple[Actor, str]]:
         """"Both sides", "the two countries": the last two actors named before, in this or the previous
@@ -589,9 +597,7 @@ class ActorResolver:
             if subject.pos_ == "PRON":
                 return []
             mention = self.by_token.get(subject.i)
-            found: list[tuple[Actor, str]] = []
-            for h in heads(subject, (mention.start, mention.end) if mention is not None else None):
-                found += self.resolve(h)
+            found = self.resolve_phrase(subject)
             if not found:
                 return []
             plural = len(found) > 1 or subject.tag_ in {"NNS", "NNPS"}
@@ -606,13 +612,10 @@ class ActorResolver:
         return []
 
     def _compose(self, owner: Mention, agent: str | None) -> tuple[Actor, str]:
-        entry = self.gazetteer.entries.get(owner.actor.id)
-        if owner.how == "person" or entry is None or agent is None or owner.how == "description":
+        country = self.gazetteer.country_entry(owner.actor.id)
+        if owner.how in {"person", "description"} or country is None or agent is None:
             return owner.actor, owner.cameo
-        if entry.actor.kind in {"country", "territory"}:
-            base = entry.actor.cameo or entry.actor.id
-            return self.gazetteer.group(entry, agent), base + agent
-        return owner.actor, owner.cameo
+        return self.gazetteer.agent_of(country, agent)
 
     def _agent_in(self, head: Token) -> str | None:
         """The agent word of the phrase: the head or a modifier, not a conjunct ("Iran and other neighbours")."""

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import GOVERNMENT, SPEECH_VERBS, ActorResolver, Gazetteer, heads, is_unattributed, stance
+from .actors import GOVERNMENT, SPEECH_VERBS, ActorResolver, Gazetteer, is_unattributed, stance
 from .clean import RepairedText
 from .dates import resolve_date
 from .lexicon import Lexicon, LexiconEntry
@@ -339,14 +339,13 @@ class DependencyExtractor:
         country whose police, court or government acts (DOMESTIC_AGENTS)."""
         if len(sources) != 1 or sources[0][1][3:6] not in DOMESTIC_AGENTS:
             return []
-        entry = self.gazetteer.entries.get(sources[0][0].part_of or sources[0][0].id)
-        if entry is None or entry.actor.kind not in {"country", "territory"}:
+        country = self.gazetteer.country_entry(sources[0][0].part_of or sources[0][0].id)
+        if country is None:
             return []
         for head in target_heads:
             mention = resolver.mention_at(head)
             if mention is not None and mention.how == "agent" and mention.cameo not in STATE_AGENTS:
-                code = (entry.actor.cameo or entry.actor.id) + mention.cameo
-                return [(self.gazetteer.group(entry, mention.cameo), code)]
+                return [self.gazetteer.agent_of(country, mention.cameo)]
         return []
 
     def _home_government(self, sources: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
@@ -354,10 +353,8 @@ class DependencyExtractor:
         protesters' own country, as event coders record it (CAMEO 14)."""
         if len(sources) != 1 or len(sources[0][1]) < 6 or sources[0][1][3:6] in STATE_AGENTS:
             return []
-        entry = self.gazetteer.entries.get(sources[0][0].part_of or "")
-        if entry is None or entry.actor.kind not in {"country", "territory"}:
-            return []
-        return [(entry.actor, (entry.actor.cameo or entry.actor.id) + GOVERNMENT)]
+        country = self.gazetteer.country_entry(sources[0][0].part_of or "")
+        return [] if country is None else [self.gazetteer.agent_of(country, GOVERNMENT)]
 
     def _location_targets(self, carriers: list[Token], resolver: ActorResolver) -> list[tuple[Actor, str]]:
         # "cordoned off the roads leading into Mordor": a participle of the object may name the place
@@ -407,9 +404,7 @@ class DependencyExtractor:
         for noun in nouns:
             entries = self._noun_entries(noun)
             preps = {p for e in entries for p in e.preps}
-            # "welcomed the lifting of sanctions on Iran": a nominalised verb's of-phrase carries its prepositions
-            carriers = [noun, *_prep_objects([noun], {"of"})] if any(e.objects for e in entries) else [noun]
-            found = [h for h in _prep_objects(carriers, preps - {"by"}) or _prep_objects([noun], NOUN_TARGET_PREPS)
+            found = [h for h in _prep_objects(_nominal_carriers(noun, entries), preps - {"by"}) or _prep_objects([noun], NOUN_TARGET_PREPS)
                      if _resolve_all(resolver, h)]
             # "imposed anti-Russian sanctions": whom the noun is against; else the object's owner: "downed a
             # Russian plane", "seized Iran's tanker"
@@ -471,8 +466,7 @@ class DependencyExtractor:
                      evidence: Evidence) -> list[Event]:
         """"talks between A and B", "Russia's attack on Ukraine", "a Russian attack on Kyiv"."""
         entries = self._noun_entries(noun)
-        # "Chad's suspension of links with Niger": the of-phrase of a nominalised verb carries its prepositions
-        carriers = [noun, *_prep_objects([noun], {"of"})] if any(e.objects for e in entries) else [noun]
+        carriers = _nominal_carriers(noun, entries)
         preps = {c.lemma_.lower(): c for t in carriers for c in t.children if c.dep_ == "prep"}
         for entry in sorted(entries, key=lambda e: -e.specificity):
             event_type = self.lexicon.event_type(entry.code)
@@ -634,13 +628,17 @@ def _resolve_all(resolver: ActorResolver, *head_tokens: Token | None) -> list[tu
     for head in head_tokens:
         if head is None:
             continue
-        mention = resolver.mention_at(head)
-        for h in heads(head, (mention.start, mention.end) if mention is not None else None):
-            for actor, code in resolver.resolve(h):
-                if actor.id not in seen:
-                    seen.add(actor.id)
-                    out.append((actor, code))
+        for actor, code in resolver.resolve_phrase(head):
+            if actor.id not in seen:
+                seen.add(actor.id)
+                out.append((actor, code))
     return out
+
+
+def _nominal_carriers(noun: Token, entries: list[LexiconEntry]) -> list[Token]:
+    """Where an event noun's prepositions hang: on the noun, and for a nominalised verb also on its of-phrase
+    ("Chad's suspension of links with Niger", "welcomed the lifting of sanctions on Iran")."""
+    return [noun, *_prep_objects([noun], {"of"})] if any(e.objects for e in entries) else [noun]
 
 
 def _at_place(head: Token, resolver: ActorResolver) -> bool:
