@@ -503,14 +503,16 @@ class DependencyExtractor:
         ("Turkish police dispersed a rally in Ankara"). `mutual`: coordinated sources act on each other
         ("A and B postponed their meeting", "A and B accused each other")."""
         event_type = self.lexicon.event_type(entry.code)
-        negated, mode = self._modality(trigger, entry)
+        negated, mode, scheduled = self._modality(trigger, entry)
         relation = entry.relation
         refusal = self.lexicon.intent_codes.get(("denied", event_type.root))
         if refusal in self.lexicon.types and (negated or mode == "denied"):
             # "refused to meet", "would not provide support": the refusal itself happened (CAMEO 12)
             event_type, negated, mode = self.lexicon.types[refusal], False, "asserted"
             relation = "refuse" + relation[:1].upper() + relation[1:]
-        code = self.lexicon.intent_codes.get((mode, event_type.root))
+        # a stated intent is CAMEO's intent code ("offered to meet" is 036); an arranged event keeps its own
+        # code, mode intended ("is scheduled to meet" is a meeting to come, as event coders record it)
+        code = None if scheduled else self.lexicon.intent_codes.get((mode, event_type.root))
         if code and code in self.lexicon.types:
             event_type = self.lexicon.types[code]
         if targets:
@@ -555,9 +557,10 @@ class DependencyExtractor:
                                        event_type=accusation, confidence=confidence * 0.8, attributed_to=None))
         return out
 
-    def _modality(self, trigger: Token, entry: LexiconEntry) -> tuple[bool, str]:
-        """Negation and mode from the trigger and the verbs that govern it through xcomp/ccomp."""
-        negated = False
+    def _modality(self, trigger: Token, entry: LexiconEntry) -> tuple[bool, str, bool]:
+        """Negation and mode from the trigger and the verbs that govern it through xcomp/ccomp, and whether
+        the mode comes from a word that schedules the event rather than states an intent."""
+        negated = scheduled = False
         mode = entry.mode or "asserted"
         token = trigger
         while True:
@@ -589,10 +592,11 @@ class DependencyExtractor:
                 governed_mode = "denied"  # "suspended its plans to annex": the plan is dropped
             if governed_mode and (mode == "asserted" or mode == entry.mode):
                 mode = governed_mode
+                scheduled = governor.lemma_.lower() in self.lexicon.scheduling
             elif token.dep_ == "ccomp" and governor.lemma_.lower() in SPEECH_VERBS:
                 break  # reported speech: the speaker's own negation is not the event's
             token = governor
-        return negated, mode
+        return negated, mode, scheduled
 
 
 def _merge_complements(found: list[tuple[Token, Event]]) -> list[Event]:

@@ -56,6 +56,8 @@ class Lexicon:
     modality: dict[str, str] = field(default_factory=dict)  # governing verb lemma → mode
     modal_aux: dict[str, str] = field(default_factory=dict)  # could/would … → hypothetical
     intent_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (mode, root) → code
+    # governing words that report an arranged event ("is scheduled to meet"), not an actor's stated intent
+    scheduling: frozenset[str] = frozenset()
     demand_aux: dict[str, str] = field(default_factory=dict)  # must, should → the code of a demand
     support_verbs: frozenset[str] = frozenset()  # light verbs whose event noun carries the event
 
@@ -69,6 +71,8 @@ class Lexicon:
             (lex.modal_aux if obj.get("aux") else lex.modality)[obj["lemma"]] = obj["mode"]
             if obj.get("demand"):
                 lex.demand_aux[obj["lemma"]] = str(obj["demand"])
+            if obj.get("schedules"):
+                lex.scheduling |= {obj["lemma"]}
         for _, obj in read_jsonl(base / "intent_codes.jsonl"):
             lex.intent_codes[(obj["mode"], obj["root"])] = obj["code"]
         lex.support_verbs = frozenset(read_words(base / "support_verbs.txt"))

@@ -108,3 +108,13 @@ def test_shared_gold_files_are_recognised(shared_eval):
         "ngec_actor_resolution_cases.jsonl")}
     assert kinds == {"petrarch2_gsr_validation.jsonl": "gsr", "plover_examples.jsonl": "plover",
                      "petrarch_validation.jsonl": "petrarch", "ngec_actor_resolution_cases.jsonl": "ngec"}
+
+
+def test_a_negated_event_counts_only_where_the_gold_codes_negation(pipeline, tmp_path):
+    # real-news gold codes what happened; PETRARCH's test dictionary codes "did not X" as an event of its own
+    record = {"id": "neg", "text": "Chile did not criticise Peru on Monday.", "date": "2022-05-02",
+              "events": [{"source": "CHL", "target": "PER", "code": "904"}]}
+    news = evaluate(_write(tmp_path / "news.jsonl", [record]), pipeline)
+    assert news.kind == "gsr" and news.levels["dyad"].correct == 0 and news.levels["dyad"].missed == 1
+    suite = evaluate(_write(tmp_path / "suite.jsonl", [dict(record, source_id="neg")]), pipeline)
+    assert suite.kind == "petrarch" and suite.levels["dyad"].correct == 1

@@ -47,6 +47,18 @@ def test_intent_is_a_mode_not_a_fact(pipeline):
     assert {e.date for e in events} == {"2021-04"}
 
 
+def test_an_arranged_event_keeps_its_code_a_stated_intent_takes_the_intent_code(pipeline):
+    # a schedule reports the meeting to come; an offer is the actor's own statement of intent (CAMEO 036)
+    for text in ("Japan's prime minister is scheduled to meet Indian officials in Delhi on Friday.",
+                 "Japan's prime minister is due to hold talks with Indian officials on Friday.",
+                 "Japan's prime minister prepared to attend a summit in India."):
+        events = [e for e in extract_text(pipeline, text) if e.source.country == "JPN"]
+        assert events and all(e.mode == "intended" and e.event_type.root == "04" for e in events), text
+    events = [e for e in extract_text(pipeline, "Japan offered to meet Indian officials in Delhi.")
+              if e.source.country == "JPN"]
+    assert events and {e.event_type.code for e in events} == {"036"}
+
+
 def test_hypothetical(pipeline):
     events = extract_text(pipeline, "NATO would defend Estonia if Russia attacked it.")
     hypothetical = [e for e in events if e.source.id == "NATO"]
