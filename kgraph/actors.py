@@ -473,6 +473,9 @@ class ActorResolver:
             return []
         if agent is None:
             agent = self._agent_in(head)
+        return self._owned(owners, agent)
+
+    def _owned(self, owners: list[Mention], agent: str | None) -> list[tuple[Actor, str]]:
         out = []
         for m in owners:
             # "Baltic states' leaders": each member's
@@ -482,10 +485,22 @@ class ActorResolver:
 
     def resolve_phrase(self, head: Token) -> list[tuple[Actor, str]]:
         """The actors of a phrase and of the phrases coordinated with it ("Obama and Putin", a name of several
-        words holding the coordination)."""
+        words holding the coordination). Coordinated agent words share the country one of them names:
+        "Danish media and government", "Russian troops and police", "lawmakers and officials in Kenya"."""
         mention = self.by_token.get(head.i)
-        return [found for h in heads(head, (mention.start, mention.end) if mention is not None else None)
-                for found in self.resolve(h)]
+        conjuncts = heads(head, (mention.start, mention.end) if mention is not None else None)
+        found = [self.resolve(h) for h in conjuncts]
+        agents = [self.by_token.get(h.i) for h in conjuncts]
+        agents = [m if m is not None and m.how == "agent" else None for m in agents]
+        # only an agent word lends its country: "the UAE and other neighbours" are not the UAE's
+        owners = [self._owners(h) if found[i] and agents[i] else [] for i, h in enumerate(conjuncts)]
+        for i, own in enumerate(agents):
+            if own is None or owners[i] or not all(is_unattributed(a) for a, _ in found[i]):
+                continue
+            donors = sorted((abs(j - i), j) for j in range(len(conjuncts)) if owners[j])
+            if donors:
+                found[i] = self._owned(owners[donors[0][1]], own.cameo)
+        return [actor for actors in found for actor in actors]
 
     def _antecedent(self, pronoun: Token) -> list[tuple[Actor, str]]:
         """Coreference for personal pronouns, within this and the previous sentence only: "he"/"him" is

@@ -60,6 +60,15 @@ MUTUAL_CONFIDENCE = 0.8
 REGION_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
                 "center", "part", "outskirts", "heart", "city", "town", "village", "capital", "province", "region",
                 "district", "area", "suburb"}
+# Words and stances are about something: when what was condemned, welcomed or demanded is no actor, the actor
+# its phrase names is the target ("condemned the killing of protesters in Iran", "criticised the closure of
+# guest houses in Bree", "welcomed the deal with Iran", "clashed over the efforts of Eriador"), as event
+# coders take the first actor of the object phrase. Not for meetings and cooperation ("discussed the war in
+# Syria" is not an act on Syria) nor for force, whose place rule is LOCATION_TARGET_ROOTS.
+TOPIC_TARGET_ROOTS = {"01", "02", "05", "10", "11", "12"}
+TOPIC_PREPS = {"of", "in", "with", "against", "on", "over", "about", "for", "from", "to", "by", "toward", "towards"}
+TOPIC_DEPTH = 3
+TOPIC_CONFIDENCE = 0.6
 # "their" before these is each side's own, not a shared thing: "A and B warned their citizens"
 PEOPLE_NOUNS = {"citizen", "population", "people", "national", "resident", "troop", "soldier", "force", "army",
                 "diplomat", "official", "leader", "ambassador", "envoy", "embassy", "worker", "supporter", "member",
@@ -257,6 +266,11 @@ class DependencyExtractor:
             # does not name may carry it too ("kidnapped up to 16 Russian advisers")
             loose = [c for c in verb.children if c.dep_ == "prt"]
             candidates.append((_prep_objects(carriers + loose + objects, FALLBACK_PREPS), 0.7))
+        if entry.code[:2] in TOPIC_TARGET_ROOTS and not entry.objects:
+            direct = [o for o in objects if o.dep_ == "dobj"] if not passive else patients
+            own = {actor.country or actor.id for actor, _ in sources}
+            candidates.append((_topic_actors(direct + _prep_objects([verb], TOPIC_PREPS), resolver, own),
+                               TOPIC_CONFIDENCE))
         if entry.code[:2] == "13" or entry.mode == "threatened":
             # "threatened to walk out unless Israel withdrew": a conditional threat is aimed at whoever must
             # meet the condition
@@ -643,6 +657,19 @@ def _nominal_carriers(noun: Token, entries: list[LexiconEntry]) -> list[Token]:
     """Where an event noun's prepositions hang: on the noun, and for a nominalised verb also on its of-phrase
     ("Chad's suspension of links with Niger", "welcomed the lifting of sanctions on Iran")."""
     return [noun, *_prep_objects([noun], {"of"})] if any(e.objects for e in entries) else [noun]
+
+
+def _topic_actors(topics: list[Token], resolver: ActorResolver, own: set[str]) -> list[Token]:
+    """The nearest actors named inside what a word or stance is about, breadth first through prepositional
+    phrases, at most TOPIC_DEPTH deep: "the killing [of protesters [in Iran]]". Not the speaker's own country
+    (`own`): "Hamas condemned an attack in Gaza" is not aimed at the Palestinians."""
+    layer = topics
+    for _ in range(TOPIC_DEPTH):
+        layer = _prep_objects(layer, TOPIC_PREPS)
+        found = [h for h in layer if any((a.country or a.id) not in own for a, _ in _resolve_all(resolver, h))]
+        if found:
+            return found
+    return []
 
 
 def _at_place(head: Token, resolver: ActorResolver) -> bool:

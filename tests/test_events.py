@@ -518,3 +518,26 @@ def _collective_names() -> list[tuple[str, list[str]]]:
 def test_every_collective_name_stands_for_its_members(pipeline, name, members):
     events = extract_text(pipeline, f"Australia warned {name} on Monday.")
     assert {e.target.id for e in events} == set(members)
+
+
+def test_the_actor_named_in_what_is_condemned_is_the_target(pipeline):
+    # "condemned the killing of protesters in Iran": the first actor of the object phrase, a weaker guess
+    for text, target in (("The EU condemned the killing of protesters in Iran.", "IRN"),
+                         ("Canada criticised the arrest of journalists in Turkey on Monday.", "TUR")):
+        events = extract_text(pipeline, text)
+        assert [(e.target.country, e.event_type.root) for e in events] == [(target, "11")], text
+        assert events[0].confidence < 0.9
+    # a discussion is not an act on its topic: the two sides still meet each other
+    assert dyads(extract_text(pipeline, "Russia and the US discussed the situation in Syria.")) == {
+        ("RUS", "04", "USA"), ("USA", "04", "RUS")}
+
+
+def test_coordinated_agent_words_share_the_country(pipeline):
+    assert {e.source_code for e in extract_text(pipeline, "Danish media and government warned Russia.")} == {
+        "DNKMED", "DNKGOV"}
+    events = extract_text(pipeline, "Lawmakers and officials in France and Germany welcomed the agreement with Iran.")
+    assert {e.source_code for e in events} == {"FRALEG", "DEULEG", "FRAGOV", "DEUGOV"}
+    assert {e.target.country for e in events} == {"IRN"}
+    # each side named with its own country keeps it
+    events = extract_text(pipeline, "Israeli troops and Palestinian militants exchanged fire.")
+    assert {e.source_code[:3] for e in events} == {"ISR", "PSE"}
