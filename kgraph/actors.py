@@ -461,6 +461,13 @@ class ActorResolver:
                 if agent:
                     return [self._compose(own, agent)]
             return [(own.actor, own.cameo)]
+        if own is None and head.lemma_.lower() in PARTITIVE_HEADS:
+            # "thousands of teachers across Nigeria", "a group of Iranian students": the whole they are part of
+            wholes = [w for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for w in prep.children if w.dep_ == "pobj"]
+            found = [actor for whole in wholes for actor in self.resolve_phrase(whole)]
+            if found:
+                return found
         agent = own.cameo if own is not None else None
         owners = self._owners(head)
         if not owners:

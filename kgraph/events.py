@@ -506,8 +506,19 @@ class DependencyExtractor:
         """The noun's entries that fit it: one naming objects needs one of them as the noun's of-phrase
         ("the suspension of air links", "the lifting of sanctions")."""
         of_objects = {o.lemma_.lower() for o in _prep_objects([noun], {"of"})}
-        return [e for e in self.lexicon.nouns.get(noun.lemma_.lower(), [])
+        return [e for e in self.lexicon.nouns.get(self._noun_key(noun), [])
                 if not e.objects or set(e.objects) & of_objects]
+
+    def _noun_key(self, noun: Token) -> str:
+        """The noun's lemma, or the longest entry its modifiers make with it: a "hunger strike" or a "general
+        strike" is no air strike."""
+        words = [noun.lemma_.lower()]
+        left = noun.i - 1
+        while left >= 0 and noun.doc[left].head == noun and noun.doc[left].dep_ in {"compound", "amod"}:
+            words.insert(0, noun.doc[left].lemma_.lower())
+            left -= 1
+        return next((key for key in (" ".join(words[k:]) for k in range(len(words))) if key in self.lexicon.nouns),
+                    noun.lemma_.lower())
 
     # -- shared --------------------------------------------------------------------------------------
     def _events(self, entry: LexiconEntry, trigger: Token, sources: list[tuple[Actor, str]],

@@ -541,3 +541,18 @@ def test_coordinated_agent_words_share_the_country(pipeline):
     # each side named with its own country keeps it
     events = extract_text(pipeline, "Israeli troops and Palestinian militants exchanged fire.")
     assert {e.source_code[:3] for e in events} == {"ISR", "PSE"}
+
+
+def test_a_part_of_a_group_is_that_group(pipeline):
+    (event,) = extract_text(pipeline, "Tens of thousands of teachers across Nigeria staged a strike.")
+    assert (event.source_code, event.event_type.root) == ("NGAEDU", "14")
+    (event,) = extract_text(pipeline, "A group of Iranian students attacked the British embassy.")
+    assert (event.source_code, event.target.country) == ("IRNEDU", "GBR")
+
+
+def test_a_compound_event_noun_is_its_own_event(pipeline):
+    # a hunger strike is a protest (CAMEO 142), not the air strike that "strike" alone is
+    (event,) = extract_text(pipeline, "Hundreds of Palestinian prisoners began a hunger strike.")
+    assert (event.source.country, event.event_type.code) == ("PSE", "142")
+    (event,) = extract_text(pipeline, "Israeli jets carried out a strike on Gaza.")
+    assert (event.source_code, event.event_type.root, event.target.country) == ("ISRMIL", "19", "PSE")
