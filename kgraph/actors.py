@@ -740,10 +740,22 @@ def heads(token: Token, span: tuple[int, int] | None = None) -> list[Token]:
     hangs as apposition ("The US, Russia, and Switzerland") counts too, as does coordination attached
     to any word of a multi-word name (`span`: "Barack Obama and Vladimir Putin")."""
     out = [token]
+    if token.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "cc" for c in token.children) \
+            and not any(c.dep_ == "conj" for c in token.children):
+        # "Russia, the largest country, and China condemned …": the parser makes the last conjunct a second
+        # subject and leaves the "and" on the first
+        for sibling in token.head.children:
+            if sibling.dep_ == token.dep_ and sibling.i > token.i:
+                out.extend(heads(sibling))
     holders = [token] if span is None else [token.doc[i] for i in range(*span)]
     for holder in holders:
+        listed = any(c.dep_ == "conj" for c in holder.children)
         for child in holder.children:
             if child.dep_ == "conj" or child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+                out.extend(heads(child))
+            elif child.dep_ == "appos" and listed and child.pos_ == "PROPN":
+                # "Syria, the awful Iraq, and Jordan": a name set off by commas in a list is one more item,
+                # where "Russia, the largest country, and China" describes Russia
                 out.extend(heads(child))
             elif token.pos_ == "PROPN" and child.dep_ in {"nmod", "compound", "amod"} and child.i < token.i \
                     and (child.pos_ == "PROPN" or child.text[:1].isupper()) \

@@ -556,3 +556,14 @@ def test_a_compound_event_noun_is_its_own_event(pipeline):
     assert (event.source.country, event.event_type.code) == ("PSE", "142")
     (event,) = extract_text(pipeline, "Israeli jets carried out a strike on Gaza.")
     assert (event.source_code, event.event_type.root, event.target.country) == ("ISRMIL", "19", "PSE")
+
+
+def test_lists_the_parser_breaks_keep_every_item(pipeline):
+    # a name between commas in a list is an item; a description there is not
+    events = extract_text(pipeline, "Syria, the awful Iraq, and Jordan condemned Israel.")
+    assert {e.source.id for e in events} == {"SYR", "IRQ", "JOR"}
+    # the last item parsed as a second subject
+    events = extract_text(pipeline, "Russia, the largest country, and China condemned Israel.")
+    assert {e.source.id for e in events} == {"RUS", "CHN"}
+    events = extract_text(pipeline, "Sergei Lavrov, Russia's foreign minister, and Antony Blinken met in Geneva.")
+    assert {(e.source_code, e.target_code) for e in events} == {("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")}
