@@ -461,11 +461,9 @@ class ActorResolver:
                 if agent:
                     return [self._compose(own, agent)]
             return [(own.actor, own.cameo)]
-        if own is None and head.lemma_.lower() in PARTITIVE_HEADS:
-            # "thousands of teachers across Nigeria", "a group of Iranian students": the whole they are part of
-            wholes = [w for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                      for w in prep.children if w.dep_ == "pobj"]
-            found = [actor for whole in wholes for actor in self.resolve_phrase(whole)]
+        if own is None:
+            # "thousands of teachers across Nigeria", "a group of Iranian students": the whole they belong to
+            found = [actor for whole in partitive_wholes(head) for actor in self.resolve_phrase(whole)]
             if found:
                 return found
         agent = own.cameo if own is not None else None
@@ -696,6 +694,15 @@ class ActorResolver:
 def is_unattributed(actor: Actor) -> bool:
     """A group the text ties to no country (Gazetteer.unattributed)."""
     return actor.id.startswith(UNATTRIBUTED_PREFIX)
+
+
+def partitive_wholes(head: Token) -> list[Token]:
+    """What a word of quantity or membership is part of: "dozens [of protesters]", "a member [of
+    parliament]"."""
+    if head.lemma_.lower() not in PARTITIVE_HEADS:
+        return []
+    return [w for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for w in prep.children if w.dep_ == "pobj"]
 
 
 def _count(noun: Token) -> int | None:

@@ -16,7 +16,8 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import GOVERNMENT, SPEECH_VERBS, ActorResolver, Gazetteer, is_unattributed, stance
+from .actors import (GOVERNMENT, SPEECH_VERBS, ActorResolver, Gazetteer, is_unattributed, partitive_wholes,
+                     stance)
 from .clean import RepairedText
 from .dates import resolve_date
 from .lexicon import Lexicon, LexiconEntry
@@ -64,9 +65,11 @@ REGION_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "sou
 # its phrase names is the target ("condemned the killing of protesters in Iran", "criticised the closure of
 # guest houses in Bree", "welcomed the deal with Iran", "clashed over the efforts of Eriador"), as event
 # coders take the first actor of the object phrase. Not for meetings and cooperation ("discussed the war in
-# Syria" is not an act on Syria) nor for force, whose place rule is LOCATION_TARGET_ROOTS.
+# Syria" is not an act on Syria), agreements between parties ("reached a deal in Vienna"), nor for force,
+# whose place rule is LOCATION_TARGET_ROOTS.
 TOPIC_TARGET_ROOTS = {"01", "02", "05", "10", "11", "12"}
-TOPIC_PREPS = {"of", "in", "with", "against", "on", "over", "about", "for", "from", "to", "by", "toward", "towards"}
+TOPIC_PREPS = {"of", "in", "with", "against", "on", "over", "about", "for", "from", "to", "by", "toward",
+               "towards"}
 TOPIC_DEPTH = 3
 TOPIC_CONFIDENCE = 0.6
 # "their" before these is each side's own, not a shared thing: "A and B warned their citizens"
@@ -81,6 +84,7 @@ INTENT_ROOT = "03"
 DOMESTIC_AGENTS = {"GOV", "COP", "JUD", "SPY"}
 STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
 PROTEST_ROOT = "14"
+CIVILIANS = "CVL"
 # The path from an event inside another's complement up to its trigger: "agreed [to hold exercises]", "signed
 # [a deal [to [expand trade]]]"; not conj, relcl or advcl ("struck Odesa after Kyiv signed a deal")
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "pcomp", "attr", "oprd"}
@@ -231,6 +235,8 @@ class DependencyExtractor:
             sources, inferred = self._passive_sources(verb, entry, resolver)
         if not sources:
             return []
+        if entry.code[:2] == PROTEST_ROOT:
+            sources = self._people(sources, source_head, resolver)
         # "pulled out of Syria": the parser often hangs the preposition on the particle
         particle_tokens = [c for c in verb.children if entry.particle and c.lower_ == entry.particle]
         # "cordoned off the roads": a particle parsed as a preposition takes the verb's object
@@ -251,6 +257,9 @@ class DependencyExtractor:
             candidates.append((self._noun_targets(light_nouns, resolver), 0.9))
             # "rejected the proposal made by Colombia"
             candidates.append((self._event_agents(light_nouns, verb), 0.8))
+            # "pledged 500 million euros in aid to Ukraine": the preposition one phrase further in
+            further = _prep_objects(light_nouns, {"in", "of", "for"})
+            candidates.append((_prep_objects(further, set(entry.preps)), 0.8))
             if all(n.dep_ == "pobj" for n in light_nouns):
                 # "engaged the rebels in a firefight": the event noun is in a phrase, the target is the object
                 candidates.append(([o for o in objects if o.dep_ == "dobj"], 0.8))
@@ -266,11 +275,15 @@ class DependencyExtractor:
             # does not name may carry it too ("kidnapped up to 16 Russian advisers")
             loose = [c for c in verb.children if c.dep_ == "prt"]
             candidates.append((_prep_objects(carriers + loose + objects, FALLBACK_PREPS), 0.7))
-        if entry.code[:2] in TOPIC_TARGET_ROOTS and not entry.objects:
-            direct = [o for o in objects if o.dep_ == "dobj"] if not passive else patients
+        if entry.code[:2] in TOPIC_TARGET_ROOTS and not self.lexicon.event_type(entry.code).symmetric:
+            # "expressed sympathy for the victims of the flood in Pakistan": a light verb's noun is the topic,
+            # but where it happened is not ("made his remarks in Doha")
+            topics = light_nouns if entry.objects else \
+                [o for o in objects if o.dep_ == "dobj"] if not passive else patients
             own = {actor.country or actor.id for actor, _ in sources}
-            candidates.append((_topic_actors(direct + _prep_objects([verb], TOPIC_PREPS), resolver, own),
-                               TOPIC_CONFIDENCE))
+            first = TOPIC_PREPS - LOCATION_PREPS if entry.objects else TOPIC_PREPS
+            topics = topics + _prep_objects([verb], TOPIC_PREPS)  # a new list: light_nouns stays as it is
+            candidates.append((_topic_actors(topics, resolver, own, first), TOPIC_CONFIDENCE))
         if entry.code[:2] == "13" or entry.mode == "threatened":
             # "threatened to walk out unless Israel withdrew": a conditional threat is aimed at whoever must
             # meet the condition
@@ -356,11 +369,27 @@ class DependencyExtractor:
         country = self.gazetteer.country_entry(sources[0][0].part_of or sources[0][0].id)
         if country is None:
             return []
-        for head in target_heads:
+        for head in [w for h in target_heads for w in partitive_wholes(h) or [h]]:  # "dozens of protesters"
             mention = resolver.mention_at(head)
             if mention is not None and mention.how == "agent" and mention.cameo not in STATE_AGENTS:
                 return [self.gazetteer.agent_of(country, mention.cameo)]
         return []
+
+    def _people(self, sources: list[tuple[Actor, str]], head: Token | None,
+                resolver: ActorResolver) -> list[tuple[Actor, str]]:
+        """"Thousands of Israelis protested": a people named by its plural demonym is its civilians (CAMEO
+        CVL), not its state."""
+        if head is None:
+            return sources
+        plural = [h for h in partitive_wholes(head) or [head] if h.tag_ in {"NNS", "NNPS"}]
+        named = [resolver.mention_at(h) for h in plural]
+        if not any(m is not None and m.how == "demonym" for m in named):
+            return sources
+        out = []
+        for actor, code in sources:
+            country = self.gazetteer.country_entry(actor.id) if code == actor.cameo else None
+            out.append(self.gazetteer.agent_of(country, CIVILIANS) if country is not None else (actor, code))
+        return out
 
     def _home_government(self, sources: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
         """"Egyptian students rioted": a protest that names no target is aimed at the government of the
@@ -369,6 +398,17 @@ class DependencyExtractor:
             return []
         country = self.gazetteer.country_entry(sources[0][0].part_of or "")
         return [] if country is None else [self.gazetteer.agent_of(country, GOVERNMENT)]
+
+    def _governing(self, sources: list[tuple[Actor, str]],
+                   places: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
+        """A country acting on a place of its own acts through its government: "Sri Lanka eased the curfew in
+        Colombo" is Sri Lanka's government easing it for Sri Lanka, not Sri Lanka acting on itself."""
+        own = {actor.id for actor, _ in places}
+        out = []
+        for actor, code in sources:
+            country = self.gazetteer.country_entry(actor.id) if actor.id in own else None
+            out.append(self.gazetteer.agent_of(country, GOVERNMENT) if country is not None else (actor, code))
+        return out
 
     def _location_targets(self, carriers: list[Token], resolver: ActorResolver) -> list[tuple[Actor, str]]:
         # "cordoned off the roads leading into Mordor": a participle of the object may name the place
@@ -517,8 +557,8 @@ class DependencyExtractor:
         while left >= 0 and noun.doc[left].head == noun and noun.doc[left].dep_ in {"compound", "amod"}:
             words.insert(0, noun.doc[left].lemma_.lower())
             left -= 1
-        return next((key for key in (" ".join(words[k:]) for k in range(len(words))) if key in self.lexicon.nouns),
-                    noun.lemma_.lower())
+        keys = (" ".join(words[k:]) for k in range(len(words)))
+        return next((key for key in keys if key in self.lexicon.nouns), noun.lemma_.lower())
 
     # -- shared --------------------------------------------------------------------------------------
     def _events(self, entry: LexiconEntry, trigger: Token, sources: list[tuple[Actor, str]],
@@ -540,6 +580,8 @@ class DependencyExtractor:
         code = None if scheduled else self.lexicon.intent_codes.get((mode, event_type.root))
         if code and code in self.lexicon.types:
             event_type = self.lexicon.types[code]
+        if domestic:
+            sources = self._governing(sources, targets)
         if targets:
             # "A held talks with B": B held talks with A too. Other symmetric events stay one-way when one side
             # is the subject ("A signed a deal with B" is A's act, as event coders record it).
@@ -670,14 +712,17 @@ def _nominal_carriers(noun: Token, entries: list[LexiconEntry]) -> list[Token]:
     return [noun, *_prep_objects([noun], {"of"})] if any(e.objects for e in entries) else [noun]
 
 
-def _topic_actors(topics: list[Token], resolver: ActorResolver, own: set[str]) -> list[Token]:
+def _topic_actors(topics: list[Token], resolver: ActorResolver, own: set[str],
+                  first: set[str]) -> list[Token]:
     """The nearest actors named inside what a word or stance is about, breadth first through prepositional
     phrases, at most TOPIC_DEPTH deep: "the killing [of protesters [in Iran]]". Not the speaker's own country
-    (`own`): "Hamas condemned an attack in Gaza" is not aimed at the Palestinians."""
+    (`own`): "Hamas condemned an attack in Gaza" is not aimed at the Palestinians. `first`: the prepositions
+    allowed on the topic itself."""
     layer = topics
-    for _ in range(TOPIC_DEPTH):
-        layer = _prep_objects(layer, TOPIC_PREPS)
-        found = [h for h in layer if any((a.country or a.id) not in own for a, _ in _resolve_all(resolver, h))]
+    for depth in range(TOPIC_DEPTH):
+        layer = _prep_objects(layer, first if depth == 0 else TOPIC_PREPS)
+        found = [h for h in layer
+                 if any((actor.country or actor.id) not in own for actor, _ in _resolve_all(resolver, h))]
         if found:
             return found
     return []

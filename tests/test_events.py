@@ -567,3 +567,35 @@ def test_lists_the_parser_breaks_keep_every_item(pipeline):
     assert {e.source.id for e in events} == {"RUS", "CHN"}
     events = extract_text(pipeline, "Sergei Lavrov, Russia's foreign minister, and Antony Blinken met in Geneva.")
     assert {(e.source_code, e.target_code) for e in events} == {("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")}
+
+
+def test_a_country_acting_at_home_acts_through_its_government(pipeline):
+    (event,) = extract_text(pipeline, "Sri Lanka eased the curfew in Colombo.")
+    assert (event.source_code, event.target_code, event.event_type.root) == ("LKAGOV", "LKA", "08")
+
+
+def test_protesters_and_whom_the_police_hold(pipeline):
+    # a people named by its plural demonym is its civilians; the police hold their compatriots
+    (event,) = extract_text(pipeline, "Tens of thousands of Israelis protested against the judicial overhaul.")
+    assert (event.source_code, event.target_code) == ("ISRCVL", "ISRGOV")
+    (event,) = extract_text(pipeline, "Police in Moscow detained dozens of protesters.")
+    assert (event.source_code, event.target_code, event.event_type.root) == ("RUSCOP", "RUSCVL", "17")
+    (event,) = extract_text(pipeline, "Georgian protesters rallied outside parliament in Tbilisi.")
+    assert (event.source_code, event.target.id, event.event_type.root) == ("GEOCVL", "GEO", "14")
+
+
+def test_a_counterpart_is_the_other_government(pipeline):
+    events = extract_text(pipeline, "The Chinese foreign minister held talks with his Russian counterpart.")
+    assert {(e.source_code, e.target_code) for e in events} == {("CHNGOV", "RUSGOV"), ("RUSGOV", "CHNGOV")}
+
+
+def test_targets_one_phrase_further_in(pipeline):
+    (event,) = extract_text(pipeline, "Germany pledged 500 million euros in aid to Ukraine.")
+    assert (event.source.id, event.target.id, event.event_type.root) == ("DEU", "UKR", "03")
+    (event,) = extract_text(pipeline, "Germany expressed sympathy for the victims of the flood in Pakistan.")
+    assert (event.source.id, event.target.country, event.event_type.code) == ("DEU", "PAK", "018")
+    # where a statement was made is not what it is about
+    assert extract_text(pipeline, "The UN chief made his remarks in Doha.") == []
+    # nor is where an agreement was reached
+    events = extract_text(pipeline, "Iran and six world powers reached a landmark agreement in Vienna on Tuesday.")
+    assert "AUT" not in {e.target.country for e in events}
