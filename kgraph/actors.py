@@ -625,7 +625,8 @@ class ActorResolver:
                 # a person named, or a title heading the subject ("the foreign minister", "Obama")
                 fits = not plural and (found[0][0].kind == "person" or mention is not None and mention.how in {"person", "agent"})
             elif pronoun.lower_ == "it":
-                fits = not plural and found[0][0].kind in kinds
+                # "the Nigerian army said it had killed …": a body named by its agent word is an "it" too
+                fits = not plural and (found[0][0].kind in kinds or found[0][0].kind == "group")
             else:  # they: people, groups, or a country or organisation
                 fits = plural or found[0][0].kind in kinds
             return found if fits else []

@@ -253,6 +253,8 @@ class DependencyExtractor:
             # an event noun there carries the target: "called for a boycott of Israel"
             candidates.append((self._noun_targets([h for h in prep_heads if h.pos_ == "NOUN"], resolver), 0.8))
         if light_nouns:
+            # an object that names people is the target: "received the Iranian foreign minister"
+            candidates.append(([n for n in light_nouns if _names_people(n, resolver)], 0.9))
             # the event noun's own targets: "launched an invasion of Ukraine", "signed a deal with Iran"
             candidates.append((self._noun_targets(light_nouns, resolver), 0.9))
             # "rejected the proposal made by Colombia"
@@ -428,7 +430,8 @@ class DependencyExtractor:
         nouns = [n for n in _prep_objects([verb], {"in", "by", "during"}) if n.lemma_.lower() in self.lexicon.nouns]
         sources = _resolve_all(resolver, *self._event_agents(nouns),
                                *(c for n in nouns for c in n.children if c.dep_ in {"amod", "compound", "nmod"}))
-        if not sources and entry.code[:2] in {"18", "19", "20"}:
+        if not sources and entry.code[:2] in {"16", "17", "18", "19", "20"}:
+            # "a rocket was fired from Gaza"; "the French ambassador was expelled from Niger"
             sources = _places(resolver, _prep_objects([verb], {"from"}))
         if not sources and entry.code[:2] in AGENTLESS_ROOTS:
             # "Russian soldiers were killed in Ukraine", "a US journalist was arrested in Iran": with no one
@@ -726,6 +729,11 @@ def _topic_actors(topics: list[Token], resolver: ActorResolver, own: set[str],
         if found:
             return found
     return []
+
+
+def _names_people(noun: Token, resolver: ActorResolver) -> bool:
+    mention = resolver.mention_at(noun)
+    return mention is not None and mention.how == "agent"
 
 
 def _at_place(head: Token, resolver: ActorResolver) -> bool:

@@ -599,3 +599,15 @@ def test_targets_one_phrase_further_in(pipeline):
     # nor is where an agreement was reached
     events = extract_text(pipeline, "Iran and six world powers reached a landmark agreement in Vienna on Tuesday.")
     assert "AUT" not in {e.target.country for e in events}
+
+
+def test_people_as_the_object_of_a_light_verb(pipeline):
+    (event,) = extract_text(pipeline, "Iraq's prime minister received the Iranian foreign minister.")
+    assert (event.source_code, event.target_code, event.event_type.code) == ("IRQGOV", "IRNGOV", "043")
+
+
+def test_an_army_is_it_and_an_expulsion_comes_from_the_country(pipeline):
+    (event,) = extract_text(pipeline, "The Nigerian army said it had killed 50 Boko Haram fighters.")
+    assert (event.source_code, event.target.country, event.event_type.root) == ("NGAMIL", "NGA", "19")
+    (event,) = extract_text(pipeline, "The French ambassador was expelled from Niger.")
+    assert (event.source.id, event.target_code, event.event_type.root) == ("NER", "FRAGOV", "16")
