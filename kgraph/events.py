@@ -55,6 +55,10 @@ LOCATION_TARGET_ROOTS = {"07", "08", "09", "14", "15", "16", "17", "18", "19", "
 # Force and coercion that a passive attributes to no one: the country where it happened did it
 AGENTLESS_ROOTS = {"17", "18", "19", "20"}
 INFERRED_SOURCE_CONFIDENCE = 0.6
+# What no one does: an accident or a disaster named as the agent of a passive is not an actor's act
+ACCIDENT_NOUNS = {"crash", "accident", "collision", "earthquake", "quake", "flood", "flooding", "storm",
+                  "hurricane", "cyclone", "typhoon", "tsunami", "landslide", "avalanche", "wildfire", "stampede",
+                  "derailment"}
 # "Russia and NATO intend to hold a meeting": the actors are sure, which acts on which is read off the verb
 MUTUAL_CONFIDENCE = 0.8
 # A part of a place is in it: "in the east of the Gaza Strip", "the city of Mosul"
@@ -842,9 +846,15 @@ def _infinitive_of_noun(verb: Token) -> bool:
 
 
 def _agent(verb: Token) -> Token | None:
+    """The by-phrase of a passive; through an instrument to whoever used it ("shot down by a missile fired by
+    rebels"); none for an accident or a disaster ("killed in a crash", "killed by the earthquake")."""
     for child in verb.children:
         if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if agent is None or agent.lemma_.lower() in ACCIDENT_NOUNS:
+                return None
+            user = next((_agent(c) for c in agent.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+            return user or agent
     return None
 
 

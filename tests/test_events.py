@@ -611,3 +611,9 @@ def test_an_army_is_it_and_an_expulsion_comes_from_the_country(pipeline):
     assert (event.source_code, event.target.country, event.event_type.root) == ("NGAMIL", "NGA", "19")
     (event,) = extract_text(pipeline, "The French ambassador was expelled from Niger.")
     assert (event.source.id, event.target_code, event.event_type.root) == ("NER", "FRAGOV", "16")
+
+
+def test_the_user_of_an_instrument_acts_and_an_accident_has_no_actor(pipeline):
+    (event,) = extract_text(pipeline, "A Ukrainian plane was shot down by a missile fired by Russian troops.")
+    assert (event.source_code, event.target.id) == ("RUSMIL", "UKR")
+    assert extract_text(pipeline, "Ukrainian soldiers were killed by the Malaysia Airlines crash.") == []
