@@ -88,6 +88,9 @@ INTENT_ROOT = "03"
 DOMESTIC_AGENTS = {"GOV", "COP", "JUD", "SPY"}
 STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
 PROTEST_ROOT = "14"
+# A state's measures at home: imposing or easing curfews, states of emergency, martial law and bans on
+# political life (CAMEO 1721-1724, 0811-0814, and their threats 1323-1324)
+HOME_CODES = {"1721", "1722", "1723", "1724", "0811", "0812", "0813", "0814", "1323", "1324"}
 CIVILIANS = "CVL"
 # The path from an event inside another's complement up to its trigger: "agreed [to hold exercises]", "signed
 # [a deal [to [expand trade]]]"; not conj, relcl or advcl ("struck Odesa after Kyiv signed a deal")
@@ -320,6 +323,8 @@ class DependencyExtractor:
                 confidence, domestic = 0.6, True
         if not targets and entry.code[:2] == PROTEST_ROOT:
             targets, confidence, domestic = self._home_government(sources), 0.5, True
+        if not targets and entry.code in HOME_CODES:
+            targets, confidence, domestic = self._home_country(sources), 0.6, True
         if entry.reverse:
             if not targets:
                 return []
@@ -395,6 +400,16 @@ class DependencyExtractor:
         for actor, code in sources:
             country = self.gazetteer.country_entry(actor.id) if code == actor.cameo else None
             out.append(self.gazetteer.agent_of(country, CIVILIANS) if country is not None else (actor, code))
+        return out
+
+    def _home_country(self, sources: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
+        """"Egypt declared a state of emergency": a curfew, a state of emergency or martial law that names no
+        place is the acting state's own country."""
+        out = []
+        for actor, _ in sources:
+            country = self.gazetteer.country_entry(actor.part_of or actor.id)
+            if country is not None and all(a.id != country.id for a, _ in out):
+                out.append((country.actor, country.actor.cameo or country.actor.id))
         return out
 
     def _home_government(self, sources: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:

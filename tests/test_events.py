@@ -617,3 +617,12 @@ def test_the_user_of_an_instrument_acts_and_an_accident_has_no_actor(pipeline):
     (event,) = extract_text(pipeline, "A Ukrainian plane was shot down by a missile fired by Russian troops.")
     assert (event.source_code, event.target.id) == ("RUSMIL", "UKR")
     assert extract_text(pipeline, "Ukrainian soldiers were killed by the Malaysia Airlines crash.") == []
+
+
+def test_a_measure_at_home_names_the_country_it_falls_on(pipeline):
+    (event,) = extract_text(pipeline, "Egypt declared a state of emergency.")
+    assert (event.source_code, event.target_code, event.event_type.code) == ("EGYGOV", "EGY", "1724")
+    (event,) = extract_text(pipeline, "Algeria's president shortened the curfew.")
+    assert (event.source_code, event.target_code, event.event_type.code) == ("DZAGOV", "DZA", "0813")
+    (event,) = extract_text(pipeline, "Israel imposed a curfew on Hebron.")  # a place named stays the target
+    assert (event.target.id, event.confidence) == ("PSE", 0.9)
