@@ -590,7 +590,10 @@ class DependencyExtractor:
         ("Turkish police dispersed a rally in Ankara"). `mutual`: coordinated sources act on each other
         ("A and B postponed their meeting", "A and B accused each other")."""
         event_type = self.lexicon.event_type(entry.code)
-        negated, mode, scheduled = self._modality(trigger, entry)
+        negated, mode, origin = self._modality(trigger, entry)
+        # "A held talks with B": B held talks with A too; and "A will meet B", a meeting to come, both ways
+        meeting = event_type.symmetric and event_type.root == "04"
+        both_ways = meeting and (mode == "asserted" or origin in {"aux", "schedule"})
         relation = entry.relation
         refusal = self.lexicon.intent_codes.get(("denied", event_type.root))
         if refusal in self.lexicon.types and (negated or mode == "denied"):
@@ -599,16 +602,16 @@ class DependencyExtractor:
             relation = "refuse" + relation[:1].upper() + relation[1:]
         # a stated intent is CAMEO's intent code ("offered to meet" is 036); an arranged event keeps its own
         # code, mode intended ("is scheduled to meet" is a meeting to come, as event coders record it)
-        code = None if scheduled else self.lexicon.intent_codes.get((mode, event_type.root))
+        code = None if origin == "schedule" else self.lexicon.intent_codes.get((mode, event_type.root))
         if code and code in self.lexicon.types:
             event_type = self.lexicon.types[code]
         if domestic:
             sources = self._governing(sources, targets)
         if targets:
-            # "A held talks with B": B held talks with A too. Other symmetric events stay one-way when one side
-            # is the subject ("A signed a deal with B" is A's act, as event coders record it).
+            # Other symmetric events stay one-way when one side is the subject ("A signed a deal with B" is
+            # A's act, as event coders record it), as does an offer to meet ("A offered to meet B": A's intent).
             pairs = [(s, t) for s in sources for t in targets]
-            if event_type.symmetric and event_type.root == "04":
+            if both_ways:
                 pairs += [(t, s) for s, t in pairs]
         elif (mutual or event_type.symmetric or event_type.root in RECIPROCAL_ROOTS) and len(sources) >= 2:
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
@@ -646,10 +649,12 @@ class DependencyExtractor:
                                        event_type=accusation, confidence=confidence * 0.8, attributed_to=None))
         return out
 
-    def _modality(self, trigger: Token, entry: LexiconEntry) -> tuple[bool, str, bool]:
-        """Negation and mode from the trigger and the verbs that govern it through xcomp/ccomp, and whether
-        the mode comes from a word that schedules the event rather than states an intent."""
-        negated = scheduled = False
+    def _modality(self, trigger: Token, entry: LexiconEntry) -> tuple[bool, str, str]:
+        """Negation and mode from the trigger and the verbs that govern it through xcomp/ccomp, and where the
+        mode comes from: "aux" (will, could), "schedule" (a word that schedules the event), "intent" (a word
+        that states an intent, wish or demand: plan, offer, urge), "" (the entry itself or none)."""
+        negated = False
+        origin = ""
         mode = entry.mode or "asserted"
         token = trigger
         while True:
@@ -661,7 +666,7 @@ class DependencyExtractor:
                     if child.lower_ in {"would", "'d"} and _reported(token):
                         aux_mode = "intended"  # "Iran said it would resume talks": a backshifted "will"
                     if aux_mode and mode == "asserted":
-                        mode = aux_mode
+                        mode, origin = aux_mode, "aux"
                 elif child.dep_ == "mark" and child.lower_ in {"if", "unless"}:
                     mode = "hypothetical"
             if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
@@ -681,11 +686,11 @@ class DependencyExtractor:
                 governed_mode = "denied"  # "suspended its plans to annex": the plan is dropped
             if governed_mode and (mode == "asserted" or mode == entry.mode):
                 mode = governed_mode
-                scheduled = governor.lemma_.lower() in self.lexicon.scheduling
+                origin = "schedule" if governor.lemma_.lower() in self.lexicon.scheduling else "intent"
             elif token.dep_ == "ccomp" and governor.lemma_.lower() in SPEECH_VERBS:
                 break  # reported speech: the speaker's own negation is not the event's
             token = governor
-        return negated, mode, scheduled
+        return negated, mode, origin
 
 
 def _merge_complements(found: list[tuple[Token, Event]]) -> list[Event]:

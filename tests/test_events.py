@@ -626,3 +626,10 @@ def test_a_measure_at_home_names_the_country_it_falls_on(pipeline):
     assert (event.source_code, event.target_code, event.event_type.code) == ("DZAGOV", "DZA", "0813")
     (event,) = extract_text(pipeline, "Israel imposed a curfew on Hebron.")  # a place named stays the target
     assert (event.target.id, event.confidence) == ("PSE", 0.9)
+
+
+def test_a_meeting_to_come_is_both_ways_an_offer_is_one(pipeline):
+    events = extract_text(pipeline, "Japan's prime minister will meet Indian officials on Friday.")
+    assert {(e.source_code, e.target_code) for e in events} == {("JPNGOV", "INDGOV"), ("INDGOV", "JPNGOV")}
+    events = extract_text(pipeline, "Japan offered to meet Indian officials.")
+    assert {(e.source.id, e.target.country) for e in events} == {("JPN", "IND")}
