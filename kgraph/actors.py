@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -32,6 +34,9 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "nummod", "case", 
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10}
 # Heads that name part of a group: "a member of parliament", "hundreds of protesters"
+# A misspelt country name is matched only in words this long or longer (one of the word and the name may be a
+# letter shorter): shorter names are a letter from too many other words ("Iran", "Iraq", "Oman", "Omar").
+MIN_MISSPELT_LENGTH = 6
 PARTITIVE_HEADS = {"member", "group", "one", "some", "many", "most", "all", "dozen", "hundred", "thousand",
                    "ten", "score", "million", "number", "majority", "unit", "contingent", "team", "part", "section"}
 # Where an agent word sits in the phrase it qualifies: "[Bree] [Prime Minister] Romendacil"
@@ -292,10 +297,16 @@ class MentionFinder:
                         surfaces.setdefault(value.upper(), Candidate(entry, how))
             for d in entry.descriptions:
                 self.descriptions.setdefault(d, []).append(entry)
+        # one-word names and demonyms of countries, for names misspelt by a letter ("Afganistan", "Ethopia")
+        self.misspellable: dict[str, str] = {}
         for i, (surface, cand) in enumerate(surfaces.items()):
             key = f"A{i}"
             self.candidates[key] = cand
             (self.names if cand.entry.match_case else self.lower).add(key, [nlp.make_doc(surface)])
+            country_word = cand.entry.actor.kind in {"country", "territory"} and cand.how in {"name", "demonym"}
+            if country_word and surface.isalpha() and surface[:1].isupper() \
+                    and len(surface) >= MIN_MISSPELT_LENGTH - 1:
+                self.misspellable.setdefault(surface.lower(), key)
         for phrase, code in gazetteer.agents.items():
             self.lower.add(f"G:{code}", [nlp.make_doc(phrase)])
         for phrase in self.descriptions:
@@ -327,6 +338,7 @@ class MentionFinder:
                 spans.append(Span(doc, start, end, label=label))
         for match_id, start, end in self.lower(doc):
             spans.append(Span(doc, start, end, label=vocab[match_id]))
+        spans += self._misspelt(doc, {i for span in spans for i in range(span.start, span.end)})
         mentions: list[Mention] = []
         recent: list[Entry] = []  # organisations and countries seen so far, for "the alliance"
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
@@ -354,6 +366,28 @@ class MentionFinder:
                 mentions.append(Mention(span.start, span.end, cand.entry.actor, code, cand.how, members))
                 recent.append(cand.entry)
         return _abbreviations(doc, mentions)
+
+    def _misspelt(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """Country names and demonyms misspelt by one letter, as scraped and wire text has them ("Afganistan",
+        "Quatar", "Phillippines"): a capitalised word no name matched, not a person's name, at least
+        MIN_MISSPELT_LENGTH letters, one edit (rapidfuzz's optimal string alignment, which counts a swap of
+        two letters as one) from a name with the same first letter."""
+        spans = []
+        for token in doc:
+            word = token.lower_
+            if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() \
+                    or not token.is_alpha or token.ent_type_ == "PERSON" \
+                    or len(word) < MIN_MISSPELT_LENGTH - 1:
+                continue
+            neighbours = [doc[j] for j in (token.i - 1, token.i + 1)
+                          if 0 <= j < len(doc) and j not in covered]
+            if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+                continue  # a word of a longer name: "Frances Smith", "Jordana Bay"
+            found = process.extractOne(word, self.misspellable.keys(), scorer=OSA.distance, score_cutoff=1)
+            if found is not None and found[1] == 1 and found[0][0] == word[0] \
+                    and max(len(found[0]), len(word)) >= MIN_MISSPELT_LENGTH:
+                spans.append(Span(doc, token.i, token.i + 1, label=self.misspellable[found[0]]))
+        return spans
 
     def _titled_person(self, doc: Doc, start: int, surname: str, day: dt.date | None) -> Span | None:
         """The span "President Bush" when the words before the surname are a title one of the people with

@@ -633,3 +633,13 @@ def test_a_meeting_to_come_is_both_ways_an_offer_is_one(pipeline):
     assert {(e.source_code, e.target_code) for e in events} == {("JPNGOV", "INDGOV"), ("INDGOV", "JPNGOV")}
     events = extract_text(pipeline, "Japan offered to meet Indian officials.")
     assert {(e.source.id, e.target.country) for e in events} == {("JPN", "IND")}
+
+
+def test_a_country_name_misspelt_by_a_letter_is_still_the_country(pipeline):
+    for text, source, target in (("Pakistan rejected an offer from Afganistan.", "PAK", "AFG"),
+                                 ("The Phillippines military attacked Chinese vessels.", "PHLMIL", "CHN")):
+        (event,) = extract_text(pipeline, text)
+        assert (event.source_code, event.target.country) == (source, target), text
+    # a short name is a letter from too many words; a first name is a person's
+    assert extract_text(pipeline, "Omar criticised Iraq.") == []
+    assert extract_text(pipeline, "Indira Gandhi criticised Pakistan.") == []
