@@ -194,7 +194,7 @@ class DependencyExtractor:
             used_nouns: set[int] = set()
             found: list[tuple[Token, Event]] = []  # each event with its trigger
             for token in sent:
-                if token.pos_ not in {"VERB", "AUX"}:
+                if token.pos_ not in {"VERB", "AUX"} or _background(token, resolver):
                     continue
                 lemma = token.lemma_.lower()
                 verb_events = []
@@ -797,6 +797,18 @@ def _mutual(objects: list[Token]) -> bool:
         if their and obj.lemma_.lower() not in PEOPLE_NOUNS:
             return True  # "postponed their meeting", not "warned their citizens"
     return False
+
+
+def _background(verb: Token, resolver: ActorResolver) -> bool:
+    """A verb in a relative clause on an actor describes whom the sentence is about, not what the news is:
+    "the militant group that has seized parts of Iraq", "UN peacekeepers, who are deployed to oversee a
+    ceasefire". A relative clause on anything else, or with a subject of its own, may be the news: "the first
+    time France had recalled its ambassador", "Sweden and Finland, in which the two countries promised …"."""
+    clause = next((t for t in (verb, *verb.ancestors) if t.dep_ == "relcl"), None)
+    if clause is None or not any(c.tag_ in {"WDT", "WP"} and c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
+                                 for c in clause.children):
+        return False  # "a memorandum in which the two countries promised …": not what the head did
+    return bool(resolver.resolve_phrase(clause.head))
 
 
 def _reported(clause: Token) -> bool:

@@ -643,3 +643,14 @@ def test_a_country_name_misspelt_by_a_letter_is_still_the_country(pipeline):
     # a short name is a letter from too many words; a first name is a person's
     assert extract_text(pipeline, "Omar criticised Iraq.") == []
     assert extract_text(pipeline, "Indira Gandhi criticised Pakistan.") == []
+
+
+def test_a_relative_clause_on_an_actor_is_background(pipeline):
+    # what the clause says the group once did is not the news; what the sentence says it did is
+    events = extract_text(pipeline, "The United States bombed the Islamic State group, which has seized parts of Iraq.")
+    assert {(e.source.id, e.target_code, e.event_type.root) for e in events} == {("USA", "IMGMOSISI", "19")}
+    events = extract_text(pipeline, "Hamas, which attacked Israel in October, rejected the Egyptian proposal.")
+    assert {(e.source.country, e.target.country, e.event_type.root) for e in events} == {("PSE", "EGY", "12")}
+    # a relative clause on something else may be the news
+    (event,) = extract_text(pipeline, "It was the first time France had recalled its ambassador to Washington.")
+    assert (event.source.id, event.target.id) == ("FRA", "USA")
