@@ -235,6 +235,8 @@ class DependencyExtractor:
         light_nouns = [o for o in objects + _prep_objects([verb], OBJECT_PREPS) if o.lemma_.lower() in entry.objects]
         used_nouns.update(o.i for o in light_nouns)
 
+        if passive and _accident(verb):
+            return []  # "killed by the earthquake", "died in a plane crash": no one did it
         source_head = _agent(verb) if passive else _subject(verb)
         sources = _resolve_all(resolver, source_head)
         inferred = False  # the source is only where it happened
@@ -879,15 +881,22 @@ def _infinitive_of_noun(verb: Token) -> bool:
 
 def _agent(verb: Token) -> Token | None:
     """The by-phrase of a passive; through an instrument to whoever used it ("shot down by a missile fired by
-    rebels"); none for an accident or a disaster ("killed in a crash", "killed by the earthquake")."""
+    rebels")."""
     for child in verb.children:
         if child.dep_ == "agent":
             agent = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if agent is None or agent.lemma_.lower() in ACCIDENT_NOUNS:
+            if agent is None:
                 return None
             user = next((_agent(c) for c in agent.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
             return user or agent
     return None
+
+
+def _accident(verb: Token) -> bool:
+    """A passive whose cause is an accident or a disaster: "killed by the crash", "killed in the earthquake"."""
+    causes = [c for p in verb.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"]
+    causes += _prep_objects([verb], {"in", "during"})
+    return any(c.lemma_.lower() in ACCIDENT_NOUNS for c in causes)
 
 
 def _prep_objects(carriers: Iterable[Token], preps: set[str]) -> list[Token]:

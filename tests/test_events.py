@@ -617,6 +617,7 @@ def test_the_user_of_an_instrument_acts_and_an_accident_has_no_actor(pipeline):
     (event,) = extract_text(pipeline, "A Ukrainian plane was shot down by a missile fired by Russian troops.")
     assert (event.source_code, event.target.id) == ("RUSMIL", "UKR")
     assert extract_text(pipeline, "Ukrainian soldiers were killed by the Malaysia Airlines crash.") == []
+    assert extract_text(pipeline, "Two Turkish soldiers were killed in a plane crash in Syria.") == []
 
 
 def test_a_measure_at_home_names_the_country_it_falls_on(pipeline):
