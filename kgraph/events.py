@@ -887,8 +887,10 @@ def _agent(verb: Token) -> Token | None:
             agent = next((c for c in child.children if c.dep_ == "pobj"), None)
             if agent is None:
                 return None
-            user = next((_agent(c) for c in agent.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
-            return user or agent
+            # "a missile fired by rebels", "a missile believed to be fired by rebels"
+            participles = [c for c in agent.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+            participles += [x for c in participles for x in c.children if x.dep_ == "xcomp"]
+            return next((user for c in participles if (user := _agent(c)) is not None), agent)
     return None
 
 
