@@ -692,6 +692,10 @@ class DependencyExtractor:
             elif token.dep_ == "ccomp" and governor.lemma_.lower() in SPEECH_VERBS:
                 break  # reported speech: the speaker's own negation is not the event's
             token = governor
+        if mode in {"asserted", "intended"} and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                for c in trigger.children):
+            mode = "threatened"  # "will withdraw its troops unless Chad pays": a condition is a threat
         return negated, mode, origin
 
 

@@ -657,3 +657,10 @@ def test_a_relative_clause_on_an_actor_is_background(pipeline):
     # a relative clause on something else may be the news
     (event,) = extract_text(pipeline, "It was the first time France had recalled its ambassador to Washington.")
     assert (event.source.id, event.target.id) == ("FRA", "USA")
+
+
+def test_a_condition_laid_down_is_a_threat(pipeline):
+    (event,) = extract_text(pipeline, "Russia will attack Ukraine unless NATO stops expanding.")
+    assert (event.mode, event.event_type.code) == ("threatened", "138")
+    (event,) = extract_text(pipeline, "Palestinian leaders said they would boycott all contact with the United States.")
+    assert (event.source.country, event.target.id, event.event_type.code) == ("PSE", "USA", "133")
