@@ -281,6 +281,10 @@ class DependencyExtractor:
             candidates.append((self._event_agents(direct, verb), 0.8))
             if entry.code[:2] in CLAUSAL_TARGET_ROOTS:
                 candidates.append((_clause_subjects(verb), 0.7))
+            else:
+                # "will help Australia build submarines": the parser makes the helped one the subject of a
+                # bare infinitive
+                candidates.append((_clause_subjects(verb, bare=True), 0.8))
         if not entry.preps:
             # "cut off electricity to Nakhichevan", "demanded guarantees from the US"; a particle the entry
             # does not name may carry it too ("kidnapped up to 16 Russian advisers")
@@ -591,7 +595,7 @@ class DependencyExtractor:
         """`domestic`: the targets are places, so an actor acting in its own country is an event
         ("Turkish police dispersed a rally in Ankara"). `mutual`: coordinated sources act on each other
         ("A and B postponed their meeting", "A and B accused each other")."""
-        event_type = self.lexicon.event_type(entry.code)
+        event_type = acted = self.lexicon.event_type(entry.code)
         negated, mode, origin = self._modality(trigger, entry)
         # "A held talks with B": B held talks with A too; and "A will meet B", a meeting to come, both ways
         meeting = event_type.symmetric and event_type.root == "04"
@@ -615,7 +619,8 @@ class DependencyExtractor:
             pairs = [(s, t) for s in sources for t in targets]
             if both_ways:
                 pairs += [(t, s) for s, t in pairs]
-        elif (mutual or event_type.symmetric or event_type.root in RECIPROCAL_ROOTS) and len(sources) >= 2:
+        elif (mutual or acted.symmetric or acted.root in RECIPROCAL_ROOTS) and len(sources) >= 2:
+            # what the act is, not its intent code: "the US and Britain will help" is no help to each other
             pairs = [(s, t) for s in sources for t in sources if s[0].id != t[0].id]
         else:
             return []
@@ -829,8 +834,12 @@ def _condition_subjects(verb: Token) -> list[Token]:
             for s in c.children if s.dep_ in SUBJECTS]
 
 
-def _clause_subjects(verb: Token) -> list[Token]:
-    return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
+def _clause_subjects(verb: Token, bare: bool = False) -> list[Token]:
+    """Subjects of the verb's clausal complements; `bare`: only of a bare infinitive ("help Kyiv rebuild",
+    "let Iran enrich"), whose subject is the verb's object in all but the parse."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and (not bare or c.tag_ == "VB" and not any(
+        m.dep_ in {"aux", "mark"} for m in c.children))]
+    return [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
 
 
 def _subject(verb: Token) -> Token | None:

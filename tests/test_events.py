@@ -664,3 +664,11 @@ def test_a_condition_laid_down_is_a_threat(pipeline):
     assert (event.mode, event.event_type.code) == ("threatened", "138")
     (event,) = extract_text(pipeline, "Palestinian leaders said they would boycott all contact with the United States.")
     assert (event.source.country, event.target.id, event.event_type.code) == ("PSE", "USA", "133")
+
+
+def test_whom_a_verb_helps_do_something_is_its_target(pipeline):
+    # the parser makes the helped one the subject of a bare infinitive; an intent to help is no mutual act
+    events = extract_text(pipeline, "The United States and Britain will help Australia build a fleet of submarines.")
+    assert {(e.source.id, e.target.id) for e in events} == {("USA", "AUS"), ("GBR", "AUS")}
+    (event,) = extract_text(pipeline, "Germany helped Ukraine rebuild its power grid.")
+    assert (event.source.id, event.target.id, event.event_type.root) == ("DEU", "UKR", "07")
