@@ -27,6 +27,7 @@ PLACES_FILE = "places.jsonl"  # cities and regions of the countries above
 AGENT_FILE = "agents.jsonl"
 TITLES_FILE = "titles.txt"  # titles that name a person by surname: "President Bush"
 GOVERNMENT = "GOV"
+CIVILIANS = "CVL"
 FORMER_OFFICIAL = "ELI"  # CAMEO codes a former office holder as an elite, not as the government
 # Children that belong to a noun phrase naming an actor ("the [US] [National Security Council] spokesman").
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "nummod", "case", "appos", "npadvmod", "cc", "conj"}
@@ -479,6 +480,8 @@ class ActorResolver:
         if own is not None and own.how == "demonym" and stance(head.doc[own.start]) == "ethnic":
             # "ethnic Albanians in Serbia": whose they are is where they live, if the text says
             located = [m for m in self._owners(head, LOCATED_PREPS) if m.start != own.start]
+            if not located:  # where the event happened may say: see events._placed
+                return [(self.gazetteer.unattributed(CIVILIANS), "---" + CIVILIANS)]
             return [(m.actor, m.cameo) for m in located]
         if own is not None and own.how == "name" and own.actor.kind == "organisation" and own.actor.country:
             # "Chile's Defense Department" is Chile's, not the Pentagon that the bare name would be

@@ -16,8 +16,8 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import (GOVERNMENT, SPEECH_VERBS, ActorResolver, Gazetteer, is_unattributed, partitive_wholes,
-                     stance)
+from .actors import (CIVILIANS, GOVERNMENT, SPEECH_VERBS, UNATTRIBUTED_AGENTS, ActorResolver, Gazetteer,
+                     is_unattributed, partitive_wholes, stance)
 from .clean import RepairedText
 from .dates import resolve_date
 from .lexicon import Lexicon, LexiconEntry
@@ -91,7 +91,6 @@ PROTEST_ROOT = "14"
 # A state's measures at home: imposing or easing curfews, states of emergency, martial law and bans on
 # political life (CAMEO 1721-1724, 0811-0814, and their threats 1323-1324)
 HOME_CODES = {"1721", "1722", "1723", "1724", "0811", "0812", "0813", "0814", "1323", "1324"}
-CIVILIANS = "CVL"
 # The path from an event inside another's complement up to its trigger: "agreed [to hold exercises]", "signed
 # [a deal [to [expand trade]]]"; not conj, relcl or advcl ("struck Odesa after Kyiv signed a deal")
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "pcomp", "attr", "oprd"}
@@ -331,6 +330,22 @@ class DependencyExtractor:
             targets, confidence, domestic = self._home_government(sources), 0.5, True
         if not targets and entry.code in HOME_CODES:
             targets, confidence, domestic = self._home_country(sources), 0.6, True
+        if any(is_unattributed(a) for a, _ in sources + targets):
+            # "Turkish troops killed militants in northern Iraq": militants no one names belong where it
+            # happened, or whom a state's police or courts act on, to that state ("Nigerian authorities jailed
+            # separatists")
+            places = self._location_targets(carriers + objects + _prep_objects([verb], set(entry.preps)),
+                                            resolver)
+            places = places or [t for t in targets if domestic]  # "insurgents shelled Aleppo"
+            sources = self._placed(sources, places)
+            targets = self._placed(targets, places or self._home_country(sources)
+                                   if len(sources) == 1 and sources[0][1][3:6] in DOMESTIC_AGENTS else places)
+            # a people no place was found for is no one we can name ("ethnic Albanians" of no country)
+            sources, targets = (
+                [(a, c) for a, c in side if not is_unattributed(a) or c[3:] in UNATTRIBUTED_AGENTS]
+                for side in (sources, targets))
+            if not sources:
+                return []
         if entry.reverse:
             if not targets:
                 return []
@@ -408,6 +423,15 @@ class DependencyExtractor:
             out.append(self.gazetteer.agent_of(country, CIVILIANS) if country is not None else (actor, code))
         return out
 
+    def _placed(self, actors: list[tuple[Actor, str]],
+                places: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
+        """Unattributed groups given the one country they are in; the others as they are."""
+        countries = [self.gazetteer.country_entry(actor.id) for actor, _ in places]
+        if len(countries) != 1 or countries[0] is None:
+            return actors
+        return [self.gazetteer.agent_of(countries[0], code[3:]) if is_unattributed(actor) else (actor, code)
+                for actor, code in actors]
+
     def _home_country(self, sources: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
         """"Egypt declared a state of emergency": a curfew, a state of emergency or martial law that names no
         place is the acting state's own country."""
@@ -441,8 +465,10 @@ class DependencyExtractor:
         # "cordoned off the roads leading into Mordor": a participle of the object may name the place
         carriers = carriers + [c for t in carriers if t.pos_ in {"NOUN", "PROPN"} for c in t.children
                                if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}]
-        places = [h for h in _prep_objects(carriers, LOCATION_PREPS)
-                  if h.lemma_.lower() not in self.lexicon.nouns]  # "in a Russian attack" is not a place
+        located = _prep_objects(carriers, LOCATION_PREPS)
+        # "in a Russian attack" is no place; but where that happened is: "killed in clashes in northern Iraq"
+        places = [h for h in located if h.lemma_.lower() not in self.lexicon.nouns]
+        places += _prep_objects([h for h in located if not _places(resolver, [h])], LOCATION_PREPS)
         # "in the east of the Gaza Strip", "in the city of Mosul": a part of a place is in it
         places += [o for h in places if h.lemma_.lower() in REGION_NOUNS for o in _prep_objects([h], {"of"})]
         return _places(resolver, places)

@@ -672,3 +672,16 @@ def test_whom_a_verb_helps_do_something_is_its_target(pipeline):
     assert {(e.source.id, e.target.id) for e in events} == {("USA", "AUS"), ("GBR", "AUS")}
     (event,) = extract_text(pipeline, "Germany helped Ukraine rebuild its power grid.")
     assert (event.source.id, event.target.id, event.event_type.root) == ("DEU", "UKR", "07")
+
+
+def test_groups_no_one_names_belong_where_it_happened(pipeline):
+    (event,) = extract_text(pipeline, "Turkish troops killed ten militants in clashes in northern Iraq.")
+    assert (event.source_code, event.target_code) == ("TURMIL", "IRQINS")
+    (event,) = extract_text(pipeline, "Insurgents shelled Aleppo.")
+    assert (event.source_code, event.target.id) == ("SYRINS", "SYR")
+    (event,) = extract_text(pipeline, "Nigerian authorities jailed 52 members of a separatist movement.")
+    assert (event.source_code, event.target_code) == ("NGAGOV", "NGASEP")
+    # an ethnic people is of the country it lives in, when the text says where
+    (event,) = extract_text(pipeline, "Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia.")
+    assert (event.source_code, event.target_code) == ("SRBMIL", "SRBCVL")
+    assert extract_text(pipeline, "Serb forces detained ethnic Albanians.") == []
