@@ -52,6 +52,10 @@ LOCATED_PREPS = {"in", "inside", "throughout", "across"}
 # with an unknown country ("---REB").
 UNATTRIBUTED_AGENTS = {"INS", "REB", "SEP", "UAF"}
 UNATTRIBUTED_PREFIX = "unattributed_"
+# Agents the place of an event does not tie to its country: a government, an army or a spy service acts abroad
+# ("the government closed its embassy in Kyiv", "troops killed civilians in Syria"); people, police, courts,
+# businesses … named where something happens are of that place ("people protested in Moscow").
+UNPLACED_AGENTS = {"GOV", "MIL", "SPY", "IGO", "NGO", "UIS"}
 # Verbs that introduce reported speech: "X said (that) Y did Z" is Y → Z, attributed to X.
 SPEECH_VERBS = {
     "say", "tell", "state", "announce", "claim", "report", "confirm", "add", "note", "insist", "allege",
@@ -510,7 +514,8 @@ class ActorResolver:
             if our is not None and (agent is not None or head.lemma_.lower() in OWN_COUNTRY_NOUNS):
                 # '"Our forces will respond," the Iranian foreign minister said': the speaker's country's
                 return [self._of_country(actor, code, agent) for actor, code in self._speaker_of(our)]
-            if own is not None and own.how == "agent" and own.cameo in UNATTRIBUTED_AGENTS:
+            if own is not None and own.how == "agent" and own.cameo not in UNPLACED_AGENTS:
+                # of no country yet: where the event happens may say (events._placed)
                 return [(self.gazetteer.unattributed(own.cameo), "---" + own.cameo)]
             return []
         if agent is None:
@@ -732,6 +737,12 @@ class ActorResolver:
 def is_unattributed(actor: Actor) -> bool:
     """A group the text ties to no country (Gazetteer.unattributed)."""
     return actor.id.startswith(UNATTRIBUTED_PREFIX)
+
+
+def is_nobody(actor: Actor, code: str) -> bool:
+    """A group of no country that is no actor on its own: "people", "protesters" no place was found for
+    (armed groups of no country still are: UNATTRIBUTED_AGENTS)."""
+    return is_unattributed(actor) and code[3:] not in UNATTRIBUTED_AGENTS
 
 
 def partitive_wholes(head: Token) -> list[Token]:

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import (CIVILIANS, GOVERNMENT, SPEECH_VERBS, UNATTRIBUTED_AGENTS, ActorResolver, Gazetteer,
+from .actors import (CIVILIANS, GOVERNMENT, SPEECH_VERBS, ActorResolver, Gazetteer, is_nobody,
                      is_unattributed, partitive_wholes, stance)
 from .clean import RepairedText
 from .dates import resolve_date
@@ -243,6 +243,14 @@ class DependencyExtractor:
             sources, inferred = self._passive_sources(verb, entry, resolver)
         if not sources:
             return []
+        if any(is_nobody(a, c) for a, c in sources):
+            # "thousands of people protested in Moscow": people are of where they act. Not so an armed group
+            # ("insurgents shelled Aleppo" may be anyone's, as event coders leave it: ---INS)
+            places = self._location_targets([verb, *objects], resolver, named=True)
+            sources = [placed for placed in self._placed(sources, places, only=is_nobody)
+                       if not is_nobody(*placed)]
+            if not sources:
+                return []
         if entry.code[:2] == PROTEST_ROOT:
             sources = self._people(sources, source_head, resolver)
         # "pulled out of Syria": the parser often hangs the preposition on the particle
@@ -308,12 +316,15 @@ class DependencyExtractor:
                     and self._choose(c, self.lexicon.verbs.get(c.lemma_.lower(), [])) is None]
             act_objects = [o for a in acts for o in a.children if o.dep_ == "dobj"]
             candidates.append((act_objects + _prep_objects(acts + act_objects, FALLBACK_PREPS), 0.6))
+        weak = None  # people of no country yet ("protesters"): taken only if nothing better is named
         for heads_used, confidence in candidates:
             targets = _resolve_all(resolver, *heads_used)
-            if targets:
+            if targets and all(is_nobody(a, c) for a, c in targets):
+                weak = weak or (targets, heads_used, confidence)
+            elif targets:
                 break
         else:
-            heads_used, confidence = [], MUTUAL_CONFIDENCE  # if any event, coordinated subjects on each other
+            targets, heads_used, confidence = weak or ([], [], MUTUAL_CONFIDENCE)
         # an actor acting on a place of its own ("Sudan lifted the state of emergency in Darfur") is domestic
         domestic = any(_at_place(h, resolver) for h in heads_used)
         if domestic:  # "a curfew in Algiers" is on the country, not its government
@@ -335,17 +346,10 @@ class DependencyExtractor:
             # happened, or whom a state's police or courts act on, to that state ("Nigerian authorities jailed
             # separatists")
             places = self._location_targets(carriers + objects + _prep_objects([verb], set(entry.preps)),
-                                            resolver)
-            places = places or [t for t in targets if domestic]  # "insurgents shelled Aleppo"
-            sources = self._placed(sources, places)
+                                            resolver, named=True)
+            places = places or [t for t in targets if domestic]  # "police raided homes in Kirkuk"
             targets = self._placed(targets, places or self._home_country(sources)
                                    if len(sources) == 1 and sources[0][1][3:6] in DOMESTIC_AGENTS else places)
-            # a people no place was found for is no one we can name ("ethnic Albanians" of no country)
-            sources, targets = (
-                [(a, c) for a, c in side if not is_unattributed(a) or c[3:] in UNATTRIBUTED_AGENTS]
-                for side in (sources, targets))
-            if not sources:
-                return []
         if entry.reverse:
             if not targets:
                 return []
@@ -423,13 +427,15 @@ class DependencyExtractor:
             out.append(self.gazetteer.agent_of(country, CIVILIANS) if country is not None else (actor, code))
         return out
 
-    def _placed(self, actors: list[tuple[Actor, str]],
-                places: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
-        """Unattributed groups given the one country they are in; the others as they are."""
+    def _placed(self, actors: list[tuple[Actor, str]], places: list[tuple[Actor, str]],
+                only: Callable[[Actor, str], bool] = lambda actor, code: is_unattributed(actor),
+                ) -> list[tuple[Actor, str]]:
+        """Unattributed groups (those `only` picks) given the one country they are in; the others as they
+        are."""
         countries = [self.gazetteer.country_entry(actor.id) for actor, _ in places]
         if len(countries) != 1 or countries[0] is None:
             return actors
-        return [self.gazetteer.agent_of(countries[0], code[3:]) if is_unattributed(actor) else (actor, code)
+        return [self.gazetteer.agent_of(countries[0], code[3:]) if only(actor, code) else (actor, code)
                 for actor, code in actors]
 
     def _home_country(self, sources: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
@@ -461,7 +467,10 @@ class DependencyExtractor:
             out.append(self.gazetteer.agent_of(country, GOVERNMENT) if country is not None else (actor, code))
         return out
 
-    def _location_targets(self, carriers: list[Token], resolver: ActorResolver) -> list[tuple[Actor, str]]:
+    def _location_targets(self, carriers: list[Token], resolver: ActorResolver,
+                          named: bool = False) -> list[tuple[Actor, str]]:
+        """`named`: only places named as such ("in Moscow", "in northern Iraq"), not a thing a country owns
+        ("in an Israeli tank", "near a vessel from South Korea")."""
         # "cordoned off the roads leading into Mordor": a participle of the object may name the place
         carriers = carriers + [c for t in carriers if t.pos_ in {"NOUN", "PROPN"} for c in t.children
                                if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}]
@@ -471,6 +480,9 @@ class DependencyExtractor:
         places += _prep_objects([h for h in located if not _places(resolver, [h])], LOCATION_PREPS)
         # "in the east of the Gaza Strip", "in the city of Mosul": a part of a place is in it
         places += [o for h in places if h.lemma_.lower() in REGION_NOUNS for o in _prep_objects([h], {"of"})]
+        if named:
+            places = [h for h in places
+                      if (m := resolver.mention_at(h)) is not None and m.how not in {"agent", "demonym"}]
         return _places(resolver, places)
 
     def _passive_sources(self, verb: Token, entry: LexiconEntry,
@@ -660,8 +672,9 @@ class DependencyExtractor:
         for (src, src_code), (tgt, tgt_code) in pairs:
             if not domestic and (src.id == tgt.id or _same_government(src_code, tgt_code)):
                 continue
-            if is_unattributed(src) and is_unattributed(tgt):
-                continue  # "police arrested protesters": no actor known on either side
+            if is_unattributed(src) and is_unattributed(tgt) or is_nobody(src, src_code) \
+                    or is_nobody(tgt, tgt_code):
+                continue  # "police arrested protesters": no actor known on either side; "people" of no place
             out.append(Event(
                 doc_id=document.id, sentence_index=index, source=src, target=tgt,
                 source_code=src_code, target_code=tgt_code, verb=trigger.lemma_.lower(),
@@ -786,7 +799,8 @@ def _topic_actors(topics: list[Token], resolver: ActorResolver, own: set[str],
     for depth in range(TOPIC_DEPTH):
         layer = _prep_objects(layer, first if depth == 0 else TOPIC_PREPS)
         found = [h for h in layer
-                 if any((actor.country or actor.id) not in own for actor, _ in _resolve_all(resolver, h))]
+                 if any((actor.country or actor.id) not in own and not is_unattributed(actor)
+                        for actor, _ in _resolve_all(resolver, h))]
         if found:
             return found
     return []
