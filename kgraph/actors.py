@@ -359,6 +359,10 @@ class MentionFinder:
                 entry = next((e for e in reversed(recent) if any(e is f for f in fits)), None)
                 if entry is not None:
                     mentions.append(Mention(span.start, span.end, entry.actor, entry.code_on(day), "description"))
+                else:
+                    # "the rebels" with no rebel group named before: still rebels
+                    mentions += [Mention(a.start, a.end, _AGENT_ONLY, a.label_[2:], "agent") for a in spans
+                                 if a.label_.startswith("G:") and span.start <= a.start and a.end <= span.end]
             else:
                 cand = self.candidates[label]
                 if cand.how == "person" and _parenthesised_acronym(span):
@@ -487,6 +491,14 @@ class ActorResolver:
             if not located:  # where the event happened may say: see events._placed
                 return [(self.gazetteer.unattributed(CIVILIANS), "---" + CIVILIANS)]
             return [(m.actor, m.cameo) for m in located]
+        if own is not None and own.how == "demonym" and head.tag_ in {"NNS", "NNPS"}:
+            # "the Albanians of southern Serbia", "Iraqi Kurds", "Bosnian Serbs": a people named with the
+            # country it lives in is that country's civilians
+            homes = [m for m in self._owners(head, LOCATED_PREPS) if m.actor.id != own.actor.id
+                     and m.actor.kind in {"country", "territory"}
+                     and m.how in {"name", "demonym", "place", "seat"}]
+            if homes:
+                return [self._compose(m, CIVILIANS) for m in homes]
         if own is not None and own.how == "name" and own.actor.kind == "organisation" and own.actor.country:
             # "Chile's Defense Department" is Chile's, not the Pentagon that the bare name would be
             others = [m for m in self._owners(head) if m.actor.kind in {"country", "territory"}

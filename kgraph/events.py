@@ -54,7 +54,16 @@ LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "throughout", "across
 LOCATION_TARGET_ROOTS = {"07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
 # Force and coercion that a passive attributes to no one: the country where it happened did it
 AGENTLESS_ROOTS = {"17", "18", "19", "20"}
+# What goes off or is fired, as the subject of a killing: "a roadside bomb killed", "an explosion near
+# Samarra killed"
+ATTACK_NOUNS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "landmine", "shell", "rocket",
+                "missile", "grenade", "shelling", "ambush", "gunfire", "shooting", "explosive"}
+UNIDENTIFIED = "UAF"
 INFERRED_SOURCE_CONFIDENCE = 0.6
+# Documents whose participle speaks for who issued them: "issued a statement calling on Egypt to open the
+# border"
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "letter", "message", "resolution", "decree",
+                   "note", "appeal", "report", "memorandum", "ultimatum"}
 # What no one does: an accident or a disaster named as the agent of a passive is not an actor's act
 ACCIDENT_NOUNS = {"crash", "accident", "collision", "earthquake", "quake", "flood", "flooding", "storm",
                   "hurricane", "cyclone", "typhoon", "tsunami", "landslide", "avalanche", "wildfire", "stampede",
@@ -68,10 +77,11 @@ REGION_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "sou
 # Words and stances are about something: when what was condemned, welcomed or demanded is no actor, the actor
 # its phrase names is the target ("condemned the killing of protesters in Iran", "criticised the closure of
 # guest houses in Bree", "welcomed the deal with Iran", "clashed over the efforts of Eriador"), as event
-# coders take the first actor of the object phrase. Not for meetings and cooperation ("discussed the war in
-# Syria" is not an act on Syria), agreements between parties ("reached a deal in Vienna"), nor for force,
-# whose place rule is LOCATION_TARGET_ROOTS.
-TOPIC_TARGET_ROOTS = {"01", "02", "05", "10", "11", "12"}
+# coders take the first actor of the object phrase; and for mobilisation ("mobilised reservists for a war
+# against Iraq"). Not for meetings and cooperation ("discussed the war in Syria" is not an act on Syria),
+# agreements between parties ("reached a deal in Vienna"), nor for force, whose place rule is
+# LOCATION_TARGET_ROOTS.
+TOPIC_TARGET_ROOTS = {"01", "02", "05", "10", "11", "12", "15"}
 TOPIC_PREPS = {"of", "in", "with", "against", "on", "over", "about", "for", "from", "to", "by", "toward",
                "towards"}
 TOPIC_DEPTH = 3
@@ -239,6 +249,12 @@ class DependencyExtractor:
         source_head = _agent(verb) if passive else _subject(verb)
         sources = _resolve_all(resolver, source_head)
         inferred = False  # the source is only where it happened
+        if not sources and source_head is not None and _attack_noun(source_head, self.lexicon):
+            # "a roadside bombing near Samarra killed a US soldier": unidentified armed men of where it
+            # happened
+            sources = self._placed([(self.gazetteer.unattributed(UNIDENTIFIED), "---" + UNIDENTIFIED)],
+                                   self._location_targets([source_head], resolver, named=True))
+            sources, inferred = [s for s in sources if not is_unattributed(s[0])], True
         if not sources and passive:
             sources, inferred = self._passive_sources(verb, entry, resolver)
         if not sources:
@@ -910,6 +926,9 @@ def _subject(verb: Token) -> Token | None:
             token = token.head.head  # "signed an accord to supply Gondor": the signer supplies
         elif _purpose(token):
             token = token.head  # "signed an accord on Monday to supply Chad": a purpose clause shares the subject
+        elif token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in STATEMENT_NOUNS \
+                and token.head.dep_ in OBJECTS:
+            token = token.head.head  # "Hamas issued a statement calling on Egypt …": who issued it calls
         elif token.dep_ in {"relcl", "acl"}:
             return token.head
         else:
@@ -945,6 +964,12 @@ def _agent(verb: Token) -> Token | None:
             participles += [x for c in participles for x in c.children if x.dep_ == "xcomp"]
             return next((user for c in participles if (user := _agent(c)) is not None), agent)
     return None
+
+
+def _attack_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """An explosion, a bomb or an attack, named as what did it."""
+    lemma = noun.lemma_.lower()
+    return lemma in ATTACK_NOUNS or any(e.code[:2] in AGENTLESS_ROOTS for e in lexicon.nouns.get(lemma, []))
 
 
 def _accident(verb: Token) -> bool:

@@ -692,3 +692,23 @@ def test_groups_no_one_names_belong_where_it_happened(pipeline):
     (event,) = extract_text(pipeline, "Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia.")
     assert (event.source_code, event.target_code) == ("SRBMIL", "SRBCVL")
     assert extract_text(pipeline, "Serb forces detained ethnic Albanians.") == []
+
+
+def test_rebels_with_no_group_named_before_are_still_rebels(pipeline):
+    # "the rebels" may refer back to a named rebel group; with none before, it is a group of no country
+    (event,) = extract_text(pipeline, "The rebels attacked the town of Goma in Congo.")
+    assert (event.source_code, event.target.id) == ("---REB", "COD")
+
+
+def test_what_exploded_and_who_issued_the_statement(pipeline):
+    (event,) = extract_text(pipeline, "A roadside bombing near the town of Samarra killed one US soldier.")
+    assert (event.source_code, event.target_code, event.confidence < 0.9) == ("IRQUAF", "USAMIL", True)
+    (event,) = extract_text(pipeline, "Hamas issued a statement calling on Egypt to open the border.")
+    assert (event.source.id, event.target.id, event.event_type.root) == ("Hamas", "EGY", "02")
+
+
+def test_a_people_named_with_its_country_is_that_country_s(pipeline):
+    (event,) = extract_text(pipeline, "The Albanians of southern Serbia are demanding autonomy from Serbian authorities.")
+    assert (event.source_code, event.target_code) == ("SRBCVL", "SRBGOV")
+    (event,) = extract_text(pipeline, "Britain mobilized army reservists for a possible war against Iraq.")
+    assert (event.source.id, event.target.id, event.event_type.root) == ("GBR", "IRQ", "15")
