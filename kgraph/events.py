@@ -249,12 +249,9 @@ class DependencyExtractor:
         source_head = _agent(verb) if passive else _subject(verb)
         sources = _resolve_all(resolver, source_head)
         inferred = False  # the source is only where it happened
-        if not sources and source_head is not None and _attack_noun(source_head, self.lexicon):
-            # "a roadside bombing near Samarra killed a US soldier": unidentified armed men of where it
-            # happened
-            sources = self._placed([(self.gazetteer.unattributed(UNIDENTIFIED), "---" + UNIDENTIFIED)],
-                                   self._location_targets([source_head], resolver, named=True))
-            sources, inferred = [s for s in sources if not is_unattributed(s[0])], True
+        if not sources and source_head is not None and _attack_noun(source_head, self.lexicon) and not passive:
+            # "a roadside bombing near Samarra killed a US soldier"
+            sources, inferred = self._unidentified([source_head, verb], resolver), True
         if not sources and passive:
             sources, inferred = self._passive_sources(verb, entry, resolver)
         if not sources:
@@ -443,6 +440,12 @@ class DependencyExtractor:
             out.append(self.gazetteer.agent_of(country, CIVILIANS) if country is not None else (actor, code))
         return out
 
+    def _unidentified(self, carriers: list[Token], resolver: ActorResolver) -> list[tuple[Actor, str]]:
+        """Unidentified armed men (CAMEO UAF) of the one country named as where an attack happened."""
+        sources = self._placed([(self.gazetteer.unattributed(UNIDENTIFIED), "---" + UNIDENTIFIED)],
+                               self._location_targets(carriers, resolver, named=True))
+        return [s for s in sources if not is_unattributed(s[0])]
+
     def _placed(self, actors: list[tuple[Actor, str]], places: list[tuple[Actor, str]],
                 only: Callable[[Actor, str], bool] = lambda actor, code: is_unattributed(actor),
                 ) -> list[tuple[Actor, str]]:
@@ -512,6 +515,12 @@ class DependencyExtractor:
         if not sources and entry.code[:2] in {"16", "17", "18", "19", "20"}:
             # "a rocket was fired from Gaza"; "the French ambassador was expelled from Niger"
             sources = _places(resolver, _prep_objects([verb], {"from"}))
+        weapons = [n for n in [*_prep_objects([verb], {"in", "during"}), _agent(verb)]
+                   if n is not None and _attack_noun(n, self.lexicon)]
+        if not sources and weapons and entry.code[:2] in AGENTLESS_ROOTS:
+            # "killed by an improvised explosive device outside Basra", "killed in a car bomb explosion in
+            # Beirut": unidentified armed men of where it happened
+            return self._unidentified([verb, *weapons], resolver), True
         if not sources and entry.code[:2] in AGENTLESS_ROOTS:
             # "Russian soldiers were killed in Ukraine", "a US journalist was arrested in Iran": with no one
             # else named, event coders make the country where it happened the actor (foreign victims only:
