@@ -249,7 +249,7 @@ class DependencyExtractor:
         source_head = _agent(verb) if passive else _subject(verb)
         sources = _resolve_all(resolver, source_head)
         inferred = False  # the source is only where it happened
-        if not sources and source_head is not None and _attack_noun(source_head, self.lexicon) and not passive:
+        if not sources and not passive and source_head is not None and _attack_noun(source_head, self.lexicon):
             # "a roadside bombing near Samarra killed a US soldier"
             sources, inferred = self._unidentified([source_head, verb], resolver), True
         if not sources and passive:
