@@ -86,6 +86,7 @@ TOPIC_PREPS = {"of", "in", "with", "against", "on", "over", "about", "for", "fro
                "towards"}
 TOPIC_DEPTH = 3
 TOPIC_CONFIDENCE = 0.6
+STATEMENT_ROOT = "01"
 # "their" before these is each side's own, not a shared thing: "A and B warned their citizens"
 PEOPLE_NOUNS = {"citizen", "population", "people", "national", "resident", "troop", "soldier", "force", "army",
                 "diplomat", "official", "leader", "ambassador", "envoy", "embassy", "worker", "supporter", "member",
@@ -315,7 +316,8 @@ class DependencyExtractor:
             # but where it happened is not ("made his remarks in Doha")
             topics = light_nouns if entry.objects else \
                 [o for o in objects if o.dep_ == "dobj"] if not passive else patients
-            own = {actor.country or actor.id for actor, _ in sources}
+            # sympathy for one's own is still about them ("expressed sorrow for the shootings in Texas")
+            own = set() if entry.code[:2] == STATEMENT_ROOT else {a.country or a.id for a, _ in sources}
             first = TOPIC_PREPS - LOCATION_PREPS if entry.objects else TOPIC_PREPS
             topics = topics + _prep_objects([verb], TOPIC_PREPS)  # a new list: light_nouns stays as it is
             candidates.append((_topic_actors(topics, resolver, own, first), TOPIC_CONFIDENCE))

@@ -594,6 +594,9 @@ def test_targets_one_phrase_further_in(pipeline):
     assert (event.source.id, event.target.id, event.event_type.root) == ("DEU", "UKR", "03")
     (event,) = extract_text(pipeline, "Germany expressed sympathy for the victims of the flood in Pakistan.")
     assert (event.source.id, event.target.country, event.event_type.code) == ("DEU", "PAK", "018")
+    # sympathy for one's own people is about them; a condemnation of what happened at home is not aimed at home
+    (event,) = extract_text(pipeline, "Obama expressed condolences over the shooting in Texas.", date="2015-06-20")
+    assert (event.source_code, event.target.id, event.event_type.code) == ("USAGOV", "USA", "018")
     # where a statement was made is not what it is about
     assert extract_text(pipeline, "The UN chief made his remarks in Doha.") == []
     # nor is where an agreement was reached
