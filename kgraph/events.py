@@ -666,14 +666,14 @@ class DependencyExtractor:
         meeting = event_type.symmetric and event_type.root == "04"
         both_ways = meeting and (mode == "asserted" or origin in {"aux", "schedule"})
         relation = entry.relation
-        refusal = self.lexicon.intent_codes.get(("denied", event_type.root))
+        refusal = self.lexicon.intent_code("denied", event_type)
         if refusal in self.lexicon.types and (negated or mode == "denied"):
             # "refused to meet", "would not provide support": the refusal itself happened (CAMEO 12)
             event_type, negated, mode = self.lexicon.types[refusal], False, "asserted"
             relation = "refuse" + relation[:1].upper() + relation[1:]
         # a stated intent is CAMEO's intent code ("offered to meet" is 036); an arranged event keeps its own
         # code, mode intended ("is scheduled to meet" is a meeting to come, as event coders record it)
-        code = None if origin == "schedule" else self.lexicon.intent_codes.get((mode, event_type.root))
+        code = None if origin == "schedule" else self.lexicon.intent_code(mode, event_type)
         if code and code in self.lexicon.types:
             event_type = self.lexicon.types[code]
         if domestic:

@@ -55,7 +55,8 @@ class Lexicon:
     nouns: dict[str, list[LexiconEntry]] = field(default_factory=dict)
     modality: dict[str, str] = field(default_factory=dict)  # governing verb lemma → mode
     modal_aux: dict[str, str] = field(default_factory=dict)  # could/would … → hypothetical
-    intent_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (mode, root) → code
+    # (mode, root or 3-digit code) → code: the 3-digit code, where given, is the more telling
+    intent_codes: dict[tuple[str, str], str] = field(default_factory=dict)
     # governing words that report an arranged event ("is scheduled to meet"), not an actor's stated intent
     scheduling: frozenset[str] = frozenset()
     demand_aux: dict[str, str] = field(default_factory=dict)  # must, should → the code of a demand
@@ -74,12 +75,17 @@ class Lexicon:
             if obj.get("schedules"):
                 lex.scheduling |= {obj["lemma"]}
         for _, obj in read_jsonl(base / "intent_codes.jsonl"):
-            lex.intent_codes[(obj["mode"], obj["root"])] = obj["code"]
+            lex.intent_codes[(obj["mode"], obj.get("of") or obj["root"])] = obj["code"]
         lex.support_verbs = frozenset(read_words(base / "support_verbs.txt"))
         for path in extra:
             lex.add_entries(Path(path))
         lex.add_nominalizations(base / "nominalizations.jsonl")
         return lex
+
+    def intent_code(self, mode: str, event_type: EventType) -> str | None:
+        """The code of an event in this mode ("agreed to lift sanctions": 0354), if the mode has one."""
+        by_code = self.intent_codes.get((mode, event_type.code[:3]))
+        return by_code or self.intent_codes.get((mode, event_type.root))
 
     def add_nominalizations(self, path: Path) -> None:
         """Noun entries from the verb entries they nominalise ("the suspension of ties with Qatar"): same

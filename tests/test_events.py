@@ -662,6 +662,15 @@ def test_a_relative_clause_on_an_actor_is_background(pipeline):
     assert (event.source.id, event.target.id) == ("FRA", "USA")
 
 
+def test_an_intent_takes_the_intent_code_of_its_kind_of_act(pipeline):
+    # intent to yield is CAMEO 035, and its kind: to ease sanctions 0354, to release people 0353
+    for text, code in (("Egypt has agreed to lift the sanctions on Libya.", "0354"),
+                       ("Israel will release 150 Palestinian prisoners.", "0353"),
+                       ("Russia will withdraw its troops from Syria.", "0356")):
+        (event,) = extract_text(pipeline, text)
+        assert (event.mode, event.event_type.code) == ("intended", code), text
+
+
 def test_a_condition_laid_down_is_a_threat(pipeline):
     (event,) = extract_text(pipeline, "Russia will attack Ukraine unless NATO stops expanding.")
     assert (event.mode, event.event_type.code) == ("threatened", "138")
