@@ -728,3 +728,8 @@ def test_a_people_named_with_its_country_is_that_country_s(pipeline):
     assert (event.source_code, event.target_code) == ("SRBCVL", "SRBGOV")
     (event,) = extract_text(pipeline, "Britain mobilized army reservists for a possible war against Iraq.")
     assert (event.source.id, event.target.id, event.event_type.root) == ("GBR", "IRQ", "15")
+
+
+def test_the_pope_speaks_for_the_holy_see(pipeline):
+    (event,) = extract_text(pipeline, "The Pope visited Iraq.")
+    assert (event.source_code, event.target.id, event.event_type.code) == ("VATGOV", "IRQ", "042")
