@@ -38,6 +38,7 @@ NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 # A misspelt country name is matched only in words this long or longer (one of the word and the name may be a
 # letter shorter): shorter names are a letter from too many other words ("Iran", "Iraq", "Oman", "Omar").
 MIN_MISSPELT_LENGTH = 6
+MISSPELT_CACHE = 100_000
 PARTITIVE_HEADS = {"member", "group", "one", "some", "many", "most", "all", "dozen", "hundred", "thousand",
                    "ten", "score", "million", "number", "majority", "unit", "contingent", "team", "part", "section"}
 # Where an agent word sits in the phrase it qualifies: "[Bree] [Prime Minister] Romendacil"
@@ -304,6 +305,7 @@ class MentionFinder:
                 self.descriptions.setdefault(d, []).append(entry)
         # one-word names and demonyms of countries, for names misspelt by a letter ("Afganistan", "Ethopia")
         self.misspellable: dict[str, str] = {}
+        self.misspelt: dict[str, str | None] = {}  # word → label of the name it misspells, or None
         for i, (surface, cand) in enumerate(surfaces.items()):
             key = f"A{i}"
             self.candidates[key] = cand
@@ -392,10 +394,15 @@ class MentionFinder:
                           if 0 <= j < len(doc) and j not in covered]
             if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
                 continue  # a word of a longer name: "Frances Smith", "Jordana Bay"
-            found = process.extractOne(word, self.misspellable.keys(), scorer=OSA.distance, score_cutoff=1)
-            if found is not None and found[1] == 1 and found[0][0] == word[0] \
-                    and max(len(found[0]), len(word)) >= MIN_MISSPELT_LENGTH:
-                spans.append(Span(doc, token.i, token.i + 1, label=self.misspellable[found[0]]))
+            if word not in self.misspelt:  # the same unknown names come back in every article
+                if len(self.misspelt) >= MISSPELT_CACHE:
+                    self.misspelt.clear()  # a bound on memory over millions of articles
+                found = process.extractOne(word, self.misspellable.keys(), scorer=OSA.distance, score_cutoff=1)
+                ok = found is not None and found[1] == 1 and found[0][0] == word[0] \
+                    and max(len(found[0]), len(word)) >= MIN_MISSPELT_LENGTH
+                self.misspelt[word] = self.misspellable[found[0]] if ok else None
+            if self.misspelt[word] is not None:
+                spans.append(Span(doc, token.i, token.i + 1, label=self.misspelt[word]))
         return spans
 
     def _titled_person(self, doc: Doc, start: int, surname: str, day: dt.date | None) -> Span | None:
