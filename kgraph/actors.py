@@ -397,7 +397,8 @@ class MentionFinder:
             if word not in self.misspelt:  # the same unknown names come back in every article
                 if len(self.misspelt) >= MISSPELT_CACHE:
                     self.misspelt.clear()  # a bound on memory over millions of articles
-                found = process.extractOne(word, self.misspellable.keys(), scorer=OSA.distance, score_cutoff=1)
+                found = process.extractOne(word, self.misspellable.keys(), scorer=OSA.distance,
+                                           score_cutoff=1)
                 ok = found is not None and found[1] == 1 and found[0][0] == word[0] \
                     and max(len(found[0]), len(word)) >= MIN_MISSPELT_LENGTH
                 self.misspelt[word] = self.misspellable[found[0]] if ok else None
