@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .clean import OWN_WORD_COUNT, unigram_count
 from .model import Actor, Mention, Role
 from .resources import DataFileError, ontology_dir, read_jsonl, read_words
 
@@ -388,8 +389,8 @@ class MentionFinder:
             word = token.lower_
             if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() \
                     or not token.is_alpha or token.ent_type_ == "PERSON" \
-                    or len(word) < MIN_MISSPELT_LENGTH - 1:
-                continue
+                    or len(word) < MIN_MISSPELT_LENGTH - 1 or unigram_count(word) >= OWN_WORD_COUNT:
+                continue  # a common word of its own is no misspelling: "Columbia", "the Americas"
             neighbours = [doc[j] for j in (token.i - 1, token.i + 1)
                           if 0 <= j < len(doc) and j not in covered]
             if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):

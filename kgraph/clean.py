@@ -35,6 +35,11 @@ MAX_SEGMENT_LETTERS = 60
 # come from a trillion-word web corpus, so 50,000 occurrences rules out junk such as "hou" or "skyy".
 MIN_PIECE_COUNT = 50_000
 SINGLE_LETTER_WORDS = {"a"}
+# A word this common in wordsegment's counts is a word or name of its own: not a possessive that lost its
+# apostrophe unless a noun follows ("Frances Smith" 4.6 million, "the Americas"; "Trumps decision" is one;
+# "Russias" is 47,000, "Chinas" 105,000), nor a misspelt country name ("Columbia" 46 million;
+# "Phillipines" is 266,000, "Afganistan" 159,000).
+OWN_WORD_COUNT = 300_000
 
 
 @dataclass(frozen=True)
@@ -82,14 +87,17 @@ class Cleaner:
         for m in WORD.finditer(text):
             if _inside(urls, m.start()):
                 continue
-            edits += [Edit(m.start() + k, m.start() + k, ins) for k, ins in self._word_insertions(m.group())]
+            possessive = _before_a_noun(text, m.start(), m.end())
+            edits += [Edit(m.start() + k, m.start() + k, ins)
+                      for k, ins in self._word_insertions(m.group(), possessive)]
         return apply_edits(text, edits)
 
     def _dateline_edits(self, text: str) -> list[Edit]:
         return [Edit(m.start(1), m.end(1)) for m in self.agencies.finditer(text)]
 
-    def _word_insertions(self, word: str) -> list[tuple[int, str]]:
-        """Positions inside `word` where a space or apostrophe was lost."""
+    def _word_insertions(self, word: str, possessive: bool = False) -> list[tuple[int, str]]:
+        """Positions inside `word` where a space or apostrophe was lost. `possessive`: the word stands where a
+        possessive would ("Trumps decision"), which a name + "s" that is a word of its own needs."""
         if word in self.known_names or len(word) > 4 * MAX_SEGMENT_LETTERS:
             return []
         lower = word.lower()
@@ -97,7 +105,8 @@ class Cleaner:
         if restored is not None:
             k = restored.index("'")
             return [(k, "'")]
-        if word.endswith("s") and word[:-1] in self.known_names and word[0].isupper():
+        if word.endswith("s") and word[:-1] in self.known_names and word[0].isupper() \
+                and (possessive or unigram_count(lower) < OWN_WORD_COUNT):
             return [(len(word) - 1, "'")]
         # Camel-case joins first: each part is then checked on its own.
         cuts = [m.start() for m in LOWER_UPPER.finditer(word)] + [m.start() for m in UPPER_RUN_WORD.finditer(word)]
@@ -174,6 +183,14 @@ URLISH = re.compile(r"\S*(?:://|www\.|@)\S*")
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Whitespace-delimited tokens that are URLs or addresses: left exactly as they are."""
     return [m.span() for m in URLISH.finditer(text)]
+
+
+def _before_a_noun(text: str, start: int, end: int) -> bool:
+    """The word at [start, end) is followed by a lower-case word and not preceded by "the": where "Trumps
+    decision" has a possessive, and "Frances Smith" or "the Americas condemned" have none."""
+    after = re.match(r" +[a-z]", text[end:end + 8])
+    before = text[max(0, start - 4):start].lower()
+    return after is not None and not before.endswith("the ")
 
 
 def _inside(spans: list[tuple[int, int]], index: int) -> bool:

@@ -3,7 +3,7 @@ from hypothesis import strategies as st
 
 from kgraph.clean import Cleaner
 
-NAMES = ["Russia", "Ukraine", "Biden", "NATO", "US", "Turkey", "Sweden"]
+NAMES = ["Russia", "Ukraine", "Biden", "NATO", "US", "Turkey", "Sweden", "France", "America", "Trump"]
 
 
 def repaired(text: str) -> str:
@@ -25,6 +25,10 @@ def test_lost_apostrophes_are_restored():
     assert repaired("Thats what diplomacy is") == "That's what diplomacy is"
     # real words stay: "its", and names that end in s
     assert repaired("its concerns") == "its concerns"
+    # a name + "s" that is a word or name of its own is no lost possessive
+    assert repaired("Frances Smith said") == "Frances Smith said"
+    assert repaired("across the Americas") == "across the Americas"
+    assert repaired("praised Trumps decision") == "praised Trump's decision"  # a noun follows: a possessive
 
 
 def test_sentence_and_punctuation_joins():

@@ -649,6 +649,8 @@ def test_a_country_name_misspelt_by_a_letter_is_still_the_country(pipeline):
     # a short name is a letter from too many words; a first name is a person's
     assert extract_text(pipeline, "Omar criticised Iraq.") == []
     assert extract_text(pipeline, "Indira Gandhi criticised Pakistan.") == []
+    # a common word of its own is no misspelling: Columbia is not Colombia
+    assert extract_text(pipeline, "Students at Columbia protested against Israel.") == []
 
 
 def test_a_relative_clause_on_an_actor_is_background(pipeline):
