@@ -678,6 +678,10 @@ class DependencyExtractor:
             event_type = self.lexicon.types[code]
         if domestic:
             sources = self._governing(sources, targets)
+        if len(sources) >= 2 and targets and {a.id for a, _ in targets} <= {a.id for a, _ in sources}:
+            # "Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices": a
+            # target that is one of the coordinated sources makes them act on each other
+            targets, mutual, confidence = [], True, min(confidence, MUTUAL_CONFIDENCE)
         if targets:
             # Other symmetric events stay one-way when one side is the subject ("A signed a deal with B" is
             # A's act, as event coders record it), as does an offer to meet ("A offered to meet B": A's intent).

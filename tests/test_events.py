@@ -735,3 +735,8 @@ def test_a_people_named_with_its_country_is_that_country_s(pipeline):
 def test_the_pope_speaks_for_the_holy_see(pipeline):
     (event,) = extract_text(pipeline, "The Pope visited Iraq.")
     assert (event.source_code, event.target.id, event.event_type.code) == ("VATGOV", "IRQ", "042")
+
+
+def test_a_target_that_is_one_of_the_sources_makes_them_act_on_each_other(pipeline):
+    events = extract_text(pipeline, "France and Germany discussed France's proposal.")
+    assert {(e.source.id, e.target.id) for e in events} == {("FRA", "DEU"), ("DEU", "FRA")}
