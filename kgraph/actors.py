@@ -534,7 +534,7 @@ class ActorResolver:
             our = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "our"), None)
             if our is not None and (agent is not None or head.lemma_.lower() in OWN_COUNTRY_NOUNS):
                 # '"Our forces will respond," the Iranian foreign minister said': the speaker's country's
-                return [self._of_country(actor, code, agent) for actor, code in self._speaker_of(our)]
+                return [self._of_country(actor, code, agent) for actor, code in self.speaker_of(our)]
             if own is not None and own.how == "agent" and own.cameo not in UNPLACED_AGENTS:
                 # of no country yet: where the event happens may say (events._placed)
                 return [(self.gazetteer.unattributed(own.cameo), "---" + own.cameo)]
@@ -576,7 +576,7 @@ class ActorResolver:
         subject ("Israel said a bomb was fired at it", "The US claimed that they had attacked Iraq")."""
         word = pronoun.lower_
         if word in FIRST_PERSON_PLURAL:
-            return self._speaker_of(pronoun)
+            return self.speaker_of(pronoun)
         if word in {"he", "she", "him", "her"}:
             kinds = {"person"}
         elif word in {"it", "they", "them"}:
@@ -596,7 +596,7 @@ class ActorResolver:
                 return [(m.actor, m.cameo)]
         return []
 
-    def _speaker_of(self, pronoun: Token) -> list[tuple[Actor, str]]:
+    def speaker_of(self, pronoun: Token) -> list[tuple[Actor, str]]:
         """"We" and "us" in reported speech are the speaker's side: '"We warned Washington," a Kremlin
         spokesman said' is Russia's government."""
         token = pronoun

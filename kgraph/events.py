@@ -340,6 +340,14 @@ class DependencyExtractor:
                 break
         else:
             targets, heads_used, confidence = weak or ([], [], MUTUAL_CONFIDENCE)
+        if not targets and entry.code[:2] in ALLEGED_ROOTS:
+            # "Israel said Hezbollah had fired rockets at its northern towns": force against "its" own is not
+            # what the attacker does to itself, so "its" is the speaker's
+            owned = [c for h in [*objects, *_prep_objects([verb], FALLBACK_PREPS | LOCATION_PREPS)]
+                     for c in h.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}]
+            sides = {a.id for a, _ in sources}
+            targets = [(a, c) for p in owned for a, c in resolver.speaker_of(p) if a.id not in sides]
+            confidence = 0.6
         # an actor acting on a place of its own ("Sudan lifted the state of emergency in Darfur") is domestic
         domestic = any(_at_place(h, resolver) for h in heads_used)
         if domestic:  # "a curfew in Algiers" is on the country, not its government

@@ -740,3 +740,12 @@ def test_the_pope_speaks_for_the_holy_see(pipeline):
 def test_a_target_that_is_one_of_the_sources_makes_them_act_on_each_other(pipeline):
     events = extract_text(pipeline, "France and Germany discussed France's proposal.")
     assert {(e.source.id, e.target.id) for e in events} == {("FRA", "DEU"), ("DEU", "FRA")}
+
+
+def test_its_in_a_reported_attack_is_the_speaker_s(pipeline):
+    # force against "its" towns is not what the attacker does to itself: "its" is the speaker's
+    events = extract_text(pipeline, "Israel said Hezbollah had fired rockets at its northern towns.")
+    assert {(e.source.id, e.target.id, e.event_type.root) for e in events} == {
+        ("Hezbollah", "ISR", "19"), ("ISR", "Hezbollah", "11")}
+    # outside reported speech, or for an act on one's own, no guess
+    assert extract_text(pipeline, "Hezbollah fired rockets at its northern towns.") == []
