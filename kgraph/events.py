@@ -602,8 +602,9 @@ class DependencyExtractor:
             if o.dep_ in OBJECTS | PASSIVE_SUBJECTS:
                 preps.update(c.lemma_.lower() for c in o.children if c.dep_ == "prep")
         best, best_score = None, float("-inf")
+        asks = any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in verb.children)
         for entry in entries:
-            if entry.particle and entry.particle not in particles:
+            if entry.particle and entry.particle not in particles or entry.infinitive and not asks:
                 continue
             if marked and not entry.particle and any(e.particle in marked for e in entries):
                 continue

@@ -24,11 +24,14 @@ class LexiconEntry:
     mode: str | None = None
     reverse: bool = False  # the target acts on the subject: "A got arms from B" is B arming A
     mutual: bool = False  # coordinated subjects act on each other: "A and B exchanged fire"
+    # the object must be asked or wanted to do something: "wants Russia to withdraw", not "wants Crimea"
+    infinitive: bool = False
     stem: str | None = None  # the verb a noun entry nominalises: its relation is the verb's
 
     @property
     def key(self) -> tuple:
-        return (self.verb, self.noun, self.particle, frozenset(self.objects), frozenset(self.preps))
+        return (self.verb, self.noun, self.particle, frozenset(self.objects), frozenset(self.preps),
+                self.infinitive)
 
     @property
     def specificity(self) -> int:
@@ -168,4 +171,5 @@ def entry_from_json(obj: dict) -> LexiconEntry:
         mode=obj.get("mode"),
         reverse=bool(obj.get("reverse", False)),
         mutual=bool(obj.get("mutual", False)),
+        infinitive=bool(obj.get("infinitive", False)),
     )

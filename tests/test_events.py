@@ -749,3 +749,9 @@ def test_its_in_a_reported_attack_is_the_speaker_s(pipeline):
         ("Hezbollah", "ISR", "19"), ("ISR", "Hezbollah", "11")}
     # outside reported speech, or for an act on one's own, no guess
     assert extract_text(pipeline, "Hezbollah fired rockets at its northern towns.") == []
+
+
+def test_wanting_another_to_act_is_an_appeal_wanting_a_thing_is_not(pipeline):
+    events = extract_text(pipeline, "The US wants Russia to withdraw its troops from Ukraine.")
+    assert ("USA", "RUS", "02") in {(e.source.id, e.target.id, e.event_type.root) for e in events}
+    assert extract_text(pipeline, "China wants Taiwan.") == []
