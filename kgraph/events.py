@@ -9,7 +9,7 @@ ontology/events/ to the dependency parse.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import entry_points
 from typing import Protocol
@@ -86,6 +86,18 @@ TOPIC_PREPS = {"of", "in", "with", "against", "on", "over", "about", "for", "fro
                "towards"}
 TOPIC_DEPTH = 3
 TOPIC_CONFIDENCE = 0.6
+# Nouns that name an event already told: "the move", "the decision", "the launch", "the attack"
+# and the CAMEO roots of the events each can mean (None: any event)
+_FORCE, _COERCION = frozenset({"18", "19", "20"}), frozenset({"16", "17"})
+EVENT_ANAPHORS: dict[str, frozenset[str] | None] = {
+    "move": None, "decision": None, "step": None, "action": None, "measure": None, "announcement": None,
+    "attack": _FORCE, "strike": _FORCE, "launch": _FORCE, "raid": _FORCE, "bombing": _FORCE,
+    "shelling": _FORCE, "invasion": _FORCE, "incursion": _FORCE, "killing": _FORCE, "annexation": _FORCE,
+    "arrest": _COERCION, "detention": _COERCION, "execution": _COERCION, "expulsion": _COERCION,
+    "sanction": _COERCION, "visit": frozenset({"04"}), "deployment": frozenset({"15", "19"}),
+    "test": frozenset({"15", "19"}),
+}
+ANAPHOR_CONFIDENCE = 0.5
 STATEMENT_ROOT = "01"
 # "their" before these is each side's own, not a shared thing: "A and B warned their citizens"
 PEOPLE_NOUNS = {"citizen", "population", "people", "national", "resident", "troop", "soldier", "force", "army",
@@ -195,6 +207,7 @@ class DependencyExtractor:
     def __call__(self, parsed: ParsedDocument) -> Iterator[Event]:
         doc_date = parsed.document.date
         resolvers: dict[int, ActorResolver] = {}
+        recent: list[Event] = []  # the events of the last sentence that had any: what "the move" may mean
         for index, seg, sent in parsed.sentences():
             resolver = resolvers.get(id(seg))
             if resolver is None:  # one per parsed piece: its mentions are indexed once, not per sentence
@@ -209,7 +222,8 @@ class DependencyExtractor:
                 lemma = token.lemma_.lower()
                 verb_events = []
                 if lemma in self.lexicon.verbs:
-                    verb_events = self._verb_events(token, resolver, parsed.document, index, evidence, used_nouns)
+                    verb_events = self._verb_events(token, resolver, parsed.document, index, evidence,
+                                                    used_nouns, recent + [e for _, e in found])
                 if not verb_events and lemma in self.lexicon.support_verbs:
                     verb_events = self._support_verb_events(token, resolver, parsed.document, index, evidence,
                                                             used_nouns)
@@ -221,16 +235,20 @@ class DependencyExtractor:
                     if token.lemma_.lower() in self.lexicon.nouns:
                         found += [(token, event) for event in
                                   self._noun_events(token, resolver, parsed.document, index, evidence)]
+            events = []
             for event in _merge_complements(found):
                 key = (event.source.id, event.target.id, event.event_type.code)
                 if key in seen or _historical(event, doc_date):
                     continue
                 seen.add(key)
+                events.append(event)
                 yield event
+            recent = events or recent
 
     # -- verbs ---------------------------------------------------------------------------------------
     def _verb_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,
-                     evidence: Evidence, used_nouns: set[int]) -> list[Event]:
+                     evidence: Evidence, used_nouns: set[int], recent: Sequence[Event] = ()) -> list[Event]:
+        """`recent`: the events just before, which a definite event noun may refer back to."""
         entry = self._choose(verb, self.lexicon.verbs[verb.lemma_.lower()])
         if entry is None:
             return []
@@ -348,6 +366,14 @@ class DependencyExtractor:
             sides = {a.id for a, _ in sources}
             targets = [(a, c) for p in owned for a, c in resolver.speaker_of(p) if a.id not in sides]
             confidence = 0.6
+        if not targets and entry.code[:2] in TOPIC_TARGET_ROOTS and recent:
+            # "North Korea fired two missiles. South Korea condemned the launch.": a definite event noun with
+            # nothing of its own refers back to the last event, whose actor the reaction is aimed at (the
+            # coreference evidence an event across sentences needs)
+            anaphor = next((o for o in objects if o.dep_ == "dobj" and _event_anaphor(o)), None)
+            targets = [] if anaphor is None else \
+                self._antecedent_actor(recent, sources, EVENT_ANAPHORS[anaphor.lemma_.lower()])
+            confidence = ANAPHOR_CONFIDENCE
         # an actor acting on a place of its own ("Sudan lifted the state of emergency in Darfur") is domestic
         domestic = any(_at_place(h, resolver) for h in heads_used)
         if domestic:  # "a curfew in Algiers" is on the country, not its government
@@ -449,6 +475,26 @@ class DependencyExtractor:
             country = self.gazetteer.country_entry(actor.id) if code == actor.cameo else None
             out.append(self.gazetteer.agent_of(country, CIVILIANS) if country is not None else (actor, code))
         return out
+
+    @staticmethod
+    def _antecedent_actor(recent: Sequence[Event], sources: list[tuple[Actor, str]],
+                          roots: frozenset[str] | None) -> list[tuple[Actor, str]]:
+        """Whose is the last event told: its actor, or for a reaction ("Netanyahu praised Trump's decision.
+        Saudi Arabia also welcomed the move.") what it reacted to. None when the reacting side took part in it
+        ("the EU and the US froze the assets … EU ministers approved the measure")."""
+        facts = [e for e in recent if e.mode == "asserted" and not e.negated]
+        if roots is not None:  # "the attack" is the last attack told, "the move" the last event
+            facts = [e for e in facts if e.event_type.root in roots]
+        if not facts:
+            return []
+        last = [e for e in facts if (e.evidence.start, e.verb) == (facts[-1].evidence.start, facts[-1].verb)]
+        sides = {a.id for a, _ in sources}
+        if any(e.source.id in sides for e in last):
+            return []
+        event = last[-1]
+        if event.event_type.root in TOPIC_TARGET_ROOTS:
+            return [] if event.target.id in sides else [(event.target, event.target_code)]
+        return [(event.source, event.source_code)]
 
     def _unidentified(self, carriers: list[Token], resolver: ActorResolver) -> list[tuple[Actor, str]]:
         """Unidentified armed men (CAMEO UAF) of the one country named as where an attack happened."""
@@ -988,6 +1034,16 @@ def _agent(verb: Token) -> Token | None:
             participles += [x for c in participles for x in c.children if x.dep_ == "xcomp"]
             return next((user for c in participles if (user := _agent(c)) is not None), agent)
     return None
+
+
+def _event_anaphor(noun: Token) -> bool:
+    """"the move", "this decision", "the launch": a definite event noun with no owner, agent or of-phrase."""
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
+                   for c in noun.children)
+    # an owner, an of- or by-phrase, or a name before it ("the Russian attack") says whose it is
+    own = any(c.dep_ in {"poss", "prep", "compound", "nmod"} or c.dep_ == "amod" and c.text[:1].isupper()
+              for c in noun.children)
+    return definite and not own and noun.lemma_.lower() in EVENT_ANAPHORS
 
 
 def _attack_noun(noun: Token, lexicon: Lexicon) -> bool:

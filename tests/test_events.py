@@ -755,3 +755,17 @@ def test_wanting_another_to_act_is_an_appeal_wanting_a_thing_is_not(pipeline):
     events = extract_text(pipeline, "The US wants Russia to withdraw its troops from Ukraine.")
     assert ("USA", "RUS", "02") in {(e.source.id, e.target.id, e.event_type.root) for e in events}
     assert extract_text(pipeline, "China wants Taiwan.") == []
+
+
+def test_a_definite_event_noun_refers_back_to_the_last_event(pipeline):
+    # the coreference evidence that an event across sentences needs: "the move", "the attack"
+    events = extract_text(pipeline, "Bahrain recalled its ambassador from Iran. Iran criticised the move.")
+    assert ("IRN", "BHR", "11") in {(e.source.id, e.target.id, e.event_type.root) for e in events}
+    # a reaction to a reaction is to the same thing
+    events = extract_text(pipeline, "Israel praised Turkey's decision. Egypt also welcomed the move.")
+    assert ("EGY", "TUR") in {(e.source.id, e.target.id) for e in events}
+    # "the strike" is an attack told before, not any event
+    events = extract_text(pipeline, "Turkey and the UN brokered the deal. Zelensky condemned the strike.")
+    assert all(e.source.country != "UKR" for e in events)
+    # nothing told before: nothing to refer to
+    assert extract_text(pipeline, "Japan praised the decision.") == []
