@@ -501,7 +501,7 @@ class ActorResolver:
                 return [(self.gazetteer.unattributed(CIVILIANS), "---" + CIVILIANS)]
             return [(m.actor, m.cameo) for m in located]
         if own is not None and own.how == "demonym" and head.tag_ in {"NNS", "NNPS"}:
-            # "the Albanians of southern Serbia", "Iraqi Kurds", "Bosnian Serbs": a people named with the
+            # "the Hungarians of southern Slovakia", "Syrian Kurds", "Kosovo Serbs": a people named with the
             # country it lives in is that country's civilians
             homes = [m for m in self._owners(head, LOCATED_PREPS) if m.actor.id != own.actor.id
                      and m.actor.kind in {"country", "territory"}

@@ -54,8 +54,8 @@ LOCATION_PREPS = {"in", "at", "near", "inside", "outside", "throughout", "across
 LOCATION_TARGET_ROOTS = {"07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
 # Force and coercion that a passive attributes to no one: the country where it happened did it
 AGENTLESS_ROOTS = {"17", "18", "19", "20"}
-# What goes off or is fired, as the subject of a killing: "a roadside bomb killed", "an explosion near
-# Samarra killed"
+# What goes off or is fired, as the subject of a killing: "a roadside bomb killed", "a blast near Kandahar
+# killed"
 ATTACK_NOUNS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "landmine", "shell", "rocket",
                 "missile", "grenade", "shelling", "ambush", "gunfire", "shooting", "explosive"}
 UNIDENTIFIED = "UAF"
@@ -76,10 +76,10 @@ REGION_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "sou
                 "district", "area", "suburb"}
 # Words and stances are about something: when what was condemned, welcomed or demanded is no actor, the actor
 # its phrase names is the target ("condemned the killing of protesters in Iran", "criticised the closure of
-# guest houses in Bree", "welcomed the deal with Iran", "clashed over the efforts of Eriador"), as event
-# coders take the first actor of the object phrase; and for mobilisation ("mobilised reservists for a war
-# against Iraq"). Not for meetings and cooperation ("discussed the war in Syria" is not an act on Syria),
-# agreements between parties ("reached a deal in Vienna"), nor for force, whose place rule is
+# schools in Kabul", "welcomed the deal with Iran", "protested over the treatment of Uighurs in China"), as
+# event coders take the first actor of the object phrase; and for mobilisation ("mobilised reservists for a
+# war against Azerbaijan"). Not for meetings and cooperation ("discussed the war in Syria" is not an act on
+# Syria), agreements between parties ("reached a deal in Vienna"), nor for force, whose place rule is
 # LOCATION_TARGET_ROOTS.
 TOPIC_TARGET_ROOTS = {"01", "02", "05", "10", "11", "12", "15"}
 TOPIC_PREPS = {"of", "in", "with", "against", "on", "over", "about", "for", "from", "to", "by", "toward",
@@ -269,7 +269,7 @@ class DependencyExtractor:
         sources = _resolve_all(resolver, source_head)
         inferred = False  # the source is only where it happened
         if not sources and not passive and source_head is not None and _attack_noun(source_head, self.lexicon):
-            # "a roadside bombing near Samarra killed a US soldier"
+            # "a car bombing near Kandahar killed two British soldiers"
             sources, inferred = self._unidentified([source_head, verb], resolver), True
         if not sources and passive:
             sources, inferred = self._passive_sources(verb, entry, resolver)
@@ -277,7 +277,7 @@ class DependencyExtractor:
             return []
         if any(is_nobody(a, c) for a, c in sources):
             # "thousands of people protested in Moscow": people are of where they act. Not so an armed group
-            # ("insurgents shelled Aleppo" may be anyone's, as event coders leave it: ---INS)
+            # ("insurgents shelled Kandahar" may be anyone's, as event coders leave it: ---INS)
             places = self._location_targets([verb, *objects], resolver, named=True)
             sources = [placed for placed in self._placed(sources, places, only=is_nobody)
                        if not is_nobody(*placed)]
@@ -331,7 +331,7 @@ class DependencyExtractor:
             candidates.append((_prep_objects(carriers + loose + objects, FALLBACK_PREPS), 0.7))
         if entry.code[:2] in TOPIC_TARGET_ROOTS and not self.lexicon.event_type(entry.code).symmetric:
             # "expressed sympathy for the victims of the flood in Pakistan": a light verb's noun is the topic,
-            # but where it happened is not ("made his remarks in Doha")
+            # but where it happened is not ("made brief remarks in Vienna")
             topics = light_nouns if entry.objects else \
                 [o for o in objects if o.dep_ == "dobj"] if not passive else patients
             # sympathy for one's own is still about them ("expressed sorrow for the shootings in Texas")
@@ -392,8 +392,8 @@ class DependencyExtractor:
             targets, confidence, domestic = self._home_country(sources), 0.6, True
         if any(is_unattributed(a) for a, _ in sources + targets):
             # "Turkish troops killed militants in northern Iraq": militants no one names belong where it
-            # happened, or whom a state's police or courts act on, to that state ("Nigerian authorities jailed
-            # separatists")
+            # happened, or whom a state's police or courts act on, to that state ("Cameroonian authorities
+            # jailed separatists")
             places = self._location_targets(carriers + objects + _prep_objects([verb], set(entry.preps)),
                                             resolver, named=True)
             places = places or [t for t in targets if domestic]  # "police raided homes in Kirkuk"
@@ -574,8 +574,8 @@ class DependencyExtractor:
         weapons = [n for n in [*_prep_objects([verb], {"in", "during"}), _agent(verb)]
                    if n is not None and _attack_noun(n, self.lexicon)]
         if not sources and weapons and entry.code[:2] in AGENTLESS_ROOTS:
-            # "killed by an improvised explosive device outside Basra", "killed in a car bomb explosion in
-            # Beirut": unidentified armed men of where it happened
+            # "killed by a roadside bomb in Afghanistan", "killed in a blast in Quetta": unidentified armed
+            # men of where it happened
             return self._unidentified([verb, *weapons], resolver), True
         if not sources and entry.code[:2] in AGENTLESS_ROOTS:
             # "Russian soldiers were killed in Ukraine", "a US journalist was arrested in Iran": with no one
@@ -734,8 +734,8 @@ class DependencyExtractor:
         if domestic:
             sources = self._governing(sources, targets)
         if len(sources) >= 2 and targets and {a.id for a, _ in targets} <= {a.id for a, _ in sources}:
-            # "Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices": a
-            # target that is one of the coordinated sources makes them act on each other
+            # "France and Germany discussed France's proposal": a target that is one of the coordinated
+            # sources makes them act on each other
             targets, mutual, confidence = [], True, min(confidence, MUTUAL_CONFIDENCE)
         if targets:
             # Other symmetric events stay one-way when one side is the subject ("A signed a deal with B" is
@@ -938,9 +938,9 @@ def _mutual(objects: list[Token]) -> bool:
 
 def _background(verb: Token, resolver: ActorResolver) -> bool:
     """A verb in a relative clause on an actor describes whom the sentence is about, not what the news is:
-    "the militant group that has seized parts of Iraq", "UN peacekeepers, who are deployed to oversee a
-    ceasefire". A relative clause on anything else, or with a subject of its own, may be the news: "the first
-    time France had recalled its ambassador", "Sweden and Finland, in which the two countries promised …"."""
+    "the militia, which controls towns in Syria", "UN peacekeepers, who are stationed along the border". A
+    relative clause on anything else, or with a subject of its own, may be the news: "the first time France
+    had recalled its ambassador", "Sweden and Finland, in which the two countries promised …"."""
     clause = next((t for t in (verb, *verb.ancestors) if t.dep_ == "relcl"), None)
     if clause is None or not any(c.tag_ in {"WDT", "WP"} and c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
                                  for c in clause.children):
@@ -1022,14 +1022,14 @@ def _infinitive_of_noun(verb: Token) -> bool:
 
 
 def _agent(verb: Token) -> Token | None:
-    """The by-phrase of a passive; through an instrument to whoever used it ("shot down by a missile fired by
+    """The by-phrase of a passive; through an instrument to whoever used it ("shot down by a drone launched by
     rebels")."""
     for child in verb.children:
         if child.dep_ == "agent":
             agent = next((c for c in child.children if c.dep_ == "pobj"), None)
             if agent is None:
                 return None
-            # "a missile fired by rebels", "a missile believed to be fired by rebels"
+            # "a missile fired by rebels", "a drone thought to have been launched by rebels"
             participles = [c for c in agent.children if c.dep_ == "acl" and c.tag_ == "VBN"]
             participles += [x for c in participles for x in c.children if x.dep_ == "xcomp"]
             return next((user for c in participles if (user := _agent(c)) is not None), agent)

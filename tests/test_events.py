@@ -533,8 +533,8 @@ def test_the_actor_named_in_what_is_condemned_is_the_target(pipeline):
 
 
 def test_coordinated_agent_words_share_the_country(pipeline):
-    assert {e.source_code for e in extract_text(pipeline, "Danish media and government warned Russia.")} == {
-        "DNKMED", "DNKGOV"}
+    events = extract_text(pipeline, "Norwegian media and government criticised Russia.")
+    assert {e.source_code for e in events} == {"NORMED", "NORGOV"}
     events = extract_text(pipeline, "Lawmakers and officials in France and Germany welcomed the agreement with Iran.")
     assert {e.source_code for e in events} == {"FRALEG", "DEULEG", "FRAGOV", "DEUGOV"}
     assert {e.target.country for e in events} == {"IRN"}
@@ -598,7 +598,7 @@ def test_targets_one_phrase_further_in(pipeline):
     (event,) = extract_text(pipeline, "Obama expressed condolences over the shooting in Texas.", date="2015-06-20")
     assert (event.source_code, event.target.id, event.event_type.code) == ("USAGOV", "USA", "018")
     # where a statement was made is not what it is about
-    assert extract_text(pipeline, "The UN chief made his remarks in Doha.") == []
+    assert extract_text(pipeline, "The UN chief made brief remarks in Vienna.") == []
     # nor is where an agreement was reached
     events = extract_text(pipeline, "Iran and six world powers reached a landmark agreement in Vienna on Tuesday.")
     assert "AUT" not in {e.target.country for e in events}
@@ -618,10 +618,10 @@ def test_an_army_is_it_and_an_expulsion_comes_from_the_country(pipeline):
 
 def test_the_user_of_an_instrument_acts_and_an_accident_has_no_actor(pipeline):
     for text in ("A Ukrainian plane was shot down by a missile fired by Russian troops.",
-                 "A Ukrainian plane was shot down by a missile believed to be fired by Russian troops."):
+                 "A Ukrainian helicopter was shot down by a drone thought to have been launched by Russian troops."):
         (event,) = extract_text(pipeline, text)
         assert (event.source_code, event.target.id) == ("RUSMIL", "UKR"), text
-    assert extract_text(pipeline, "Ukrainian soldiers were killed by the Malaysia Airlines crash.") == []
+    assert extract_text(pipeline, "Ukrainian soldiers were killed by the helicopter crash.") == []
     assert extract_text(pipeline, "Two Turkish soldiers were killed in a plane crash in Syria.") == []
 
 
@@ -655,7 +655,8 @@ def test_a_country_name_misspelt_by_a_letter_is_still_the_country(pipeline):
 
 def test_a_relative_clause_on_an_actor_is_background(pipeline):
     # what the clause says the group once did is not the news; what the sentence says it did is
-    events = extract_text(pipeline, "The United States bombed the Islamic State group, which has seized parts of Iraq.")
+    text = "The United States bombed the Islamic State group, which controls towns in Syria."
+    events = extract_text(pipeline, text)
     assert {(e.source.id, e.target_code, e.event_type.root) for e in events} == {("USA", "IMGMOSISI", "19")}
     events = extract_text(pipeline, "Hamas, which attacked Israel in October, rejected the Egyptian proposal.")
     assert {(e.source.country, e.target.country, e.event_type.root) for e in events} == {("PSE", "EGY", "12")}
@@ -666,7 +667,7 @@ def test_a_relative_clause_on_an_actor_is_background(pipeline):
 
 def test_an_intent_takes_the_intent_code_of_its_kind_of_act(pipeline):
     # intent to yield is CAMEO 035, and its kind: to ease sanctions 0354, to release people 0353
-    for text, code in (("Egypt has agreed to lift the sanctions on Libya.", "0354"),
+    for text, code in (("Egypt agreed to lift its embargo on Libya.", "0354"),
                        ("Israel will release 150 Palestinian prisoners.", "0353"),
                        ("Russia will withdraw its troops from Syria.", "0356"),
                        ("Germany will send tanks to Ukraine.", "0332"),
@@ -678,8 +679,8 @@ def test_an_intent_takes_the_intent_code_of_its_kind_of_act(pipeline):
 def test_a_condition_laid_down_is_a_threat(pipeline):
     (event,) = extract_text(pipeline, "Russia will attack Ukraine unless NATO stops expanding.")
     assert (event.mode, event.event_type.code) == ("threatened", "138")
-    (event,) = extract_text(pipeline, "Palestinian leaders said they would boycott all contact with the United States.")
-    assert (event.source.country, event.target.id, event.event_type.code) == ("PSE", "USA", "133")
+    (event,) = extract_text(pipeline, "Iran said it would boycott all trade with the United States.")
+    assert (event.source.id, event.target.id, event.event_type.code) == ("IRN", "USA", "133")
 
 
 def test_whom_a_verb_helps_do_something_is_its_target(pipeline):
@@ -694,20 +695,21 @@ def test_groups_no_one_names_belong_where_it_happened(pipeline):
     (event,) = extract_text(pipeline, "Turkish troops killed ten militants in clashes in northern Iraq.")
     assert (event.source_code, event.target_code) == ("TURMIL", "IRQINS")
     # whose armed men attack is not said by where: event coders leave them of no country
-    (event,) = extract_text(pipeline, "Insurgents shelled Aleppo.")
-    assert (event.source_code, event.target.id) == ("---INS", "SYR")
+    (event,) = extract_text(pipeline, "Insurgents shelled Kandahar.")
+    assert (event.source_code, event.target.id) == ("---INS", "AFG")
     # people are of where they act, and police act on their own people
     (event,) = extract_text(pipeline, "Thousands of people protested in Moscow.")
     assert (event.source_code, event.target.id, event.event_type.root) == ("RUSCVL", "RUS", "14")
     (event,) = extract_text(pipeline, "Police detained protesters in Moscow.")
     assert (event.source_code, event.target_code) == ("RUSCOP", "RUSCVL")
     assert extract_text(pipeline, "People protested against the decision.") == []
-    (event,) = extract_text(pipeline, "Nigerian authorities jailed 52 members of a separatist movement.")
-    assert (event.source_code, event.target_code) == ("NGAGOV", "NGASEP")
+    (event,) = extract_text(pipeline, "Cameroonian authorities jailed 40 members of a separatist group.")
+    assert (event.source_code, event.target_code) == ("CMRGOV", "CMRSEP")
     # an ethnic people is of the country it lives in, when the text says where
-    (event,) = extract_text(pipeline, "Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia.")
-    assert (event.source_code, event.target_code) == ("SRBMIL", "SRBCVL")
-    assert extract_text(pipeline, "Serb forces detained ethnic Albanians.") == []
+    text = "Ukrainian troops killed two ethnic Russians in a firefight in eastern Ukraine."
+    (event,) = extract_text(pipeline, text)
+    assert (event.source_code, event.target_code) == ("UKRMIL", "UKRCVL")
+    assert extract_text(pipeline, "Ukrainian troops detained ethnic Russians.") == []
 
 
 def test_rebels_with_no_group_named_before_are_still_rebels(pipeline):
@@ -717,19 +719,20 @@ def test_rebels_with_no_group_named_before_are_still_rebels(pipeline):
 
 
 def test_what_exploded_and_who_issued_the_statement(pipeline):
-    for text in ("A roadside bombing near the town of Samarra killed one US soldier.",
-                 "Three US servicemen were killed by a roadside bomb in Iraq."):
+    for text, source in (("A car bombing near the city of Kandahar killed two British soldiers.", "AFGUAF"),
+                         ("Two British soldiers were killed by a roadside bomb in Afghanistan.", "AFGUAF")):
         (event,) = extract_text(pipeline, text)
-        assert (event.source_code, event.target_code, event.confidence < 0.9) == ("IRQUAF", "USAMIL", True), text
+        assert (event.source_code, event.target_code, event.confidence < 0.9) == (source, "GBRMIL", True)
     (event,) = extract_text(pipeline, "Hamas issued a statement calling on Egypt to open the border.")
     assert (event.source.id, event.target.id, event.event_type.root) == ("Hamas", "EGY", "02")
 
 
 def test_a_people_named_with_its_country_is_that_country_s(pipeline):
-    (event,) = extract_text(pipeline, "The Albanians of southern Serbia are demanding autonomy from Serbian authorities.")
-    assert (event.source_code, event.target_code) == ("SRBCVL", "SRBGOV")
-    (event,) = extract_text(pipeline, "Britain mobilized army reservists for a possible war against Iraq.")
-    assert (event.source.id, event.target.id, event.event_type.root) == ("GBR", "IRQ", "15")
+    text = "The Hungarians of southern Slovakia are demanding autonomy from Slovak authorities."
+    (event,) = extract_text(pipeline, text)
+    assert (event.source_code, event.target_code) == ("SVKCVL", "SVKGOV")
+    (event,) = extract_text(pipeline, "Armenia mobilised its reservists for a war against Azerbaijan.")
+    assert (event.source.id, event.target.id, event.event_type.root) == ("ARM", "AZE", "15")
 
 
 def test_the_pope_speaks_for_the_holy_see(pipeline):
