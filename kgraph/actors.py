@@ -573,7 +573,7 @@ class ActorResolver:
     def _antecedent(self, pronoun: Token) -> list[tuple[Actor, str]]:
         """Coreference for personal pronouns, within this and the previous sentence only: "he"/"him" is
         the last person named, "it"/"they" the last country, organisation or armed group that was a
-        subject ("Israel said a bomb was fired at it", "The US claimed that they had attacked Iraq")."""
+        subject ("Israel said a bomb was fired at it", "Iran claimed that they had shot down a drone")."""
         word = pronoun.lower_
         if word in FIRST_PERSON_PLURAL:
             return self.speaker_of(pronoun)
@@ -665,8 +665,8 @@ class ActorResolver:
 
     def _governing_subject(self, pronoun: Token, kinds: set[str]) -> list[tuple[Actor, str]]:
         """A subject pronoun of a reported or dependent clause is the subject of the clause it depends
-        on, when that fits: "Obama and Putin said they will attack Iraq", "the minister said he would
-        visit Iran", "Palestinian leaders said they would boycott the talks"."""
+        on, when that fits: "Macron and Scholz said they would visit Kyiv", "the minister said he would
+        visit Iran", "Kurdish leaders said they would boycott the vote"."""
         if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
             return []
         clause = pronoun.head

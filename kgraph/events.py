@@ -70,7 +70,7 @@ ACCIDENT_NOUNS = {"crash", "accident", "collision", "earthquake", "quake", "floo
                   "derailment"}
 # "Russia and NATO intend to hold a meeting": the actors are sure, which acts on which is read off the verb
 MUTUAL_CONFIDENCE = 0.8
-# A part of a place is in it: "in the east of the Gaza Strip", "the city of Mosul"
+# A part of a place is in it: "in the north of the West Bank", "the city of Kharkiv"
 REGION_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
                 "center", "part", "outskirts", "heart", "city", "town", "village", "capital", "province", "region",
                 "district", "area", "suburb"}
@@ -545,15 +545,15 @@ class DependencyExtractor:
     def _location_targets(self, carriers: list[Token], resolver: ActorResolver,
                           named: bool = False) -> list[tuple[Actor, str]]:
         """`named`: only places named as such ("in Moscow", "in northern Iraq"), not a thing a country owns
-        ("in an Israeli tank", "near a vessel from South Korea")."""
-        # "cordoned off the roads leading into Mordor": a participle of the object may name the place
+        ("in an Iranian drone", "near a ship from Japan")."""
+        # "cordoned off the roads leading into Donetsk": a participle of the object may name the place
         carriers = carriers + [c for t in carriers if t.pos_ in {"NOUN", "PROPN"} for c in t.children
                                if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}]
         located = _prep_objects(carriers, LOCATION_PREPS)
         # "in a Russian attack" is no place; but where that happened is: "killed in clashes in northern Iraq"
         places = [h for h in located if h.lemma_.lower() not in self.lexicon.nouns]
         places += _prep_objects([h for h in located if not _places(resolver, [h])], LOCATION_PREPS)
-        # "in the east of the Gaza Strip", "in the city of Mosul": a part of a place is in it
+        # "in the north of the West Bank", "in the city of Kharkiv": a part of a place is in it
         places += [o for h in places if h.lemma_.lower() in REGION_NOUNS for o in _prep_objects([h], {"of"})]
         if named:
             places = [h for h in places

@@ -426,8 +426,8 @@ def test_the_head_of_an_of_phrase_owns_before_its_modifiers(pipeline):
 
 
 def test_a_conjunct_is_no_agent_of_the_name_before_it(pipeline):
-    events = extract_text(pipeline, "Saudi Arabia, the United Arab Emirates and other neighbours imposed a blockade on Qatar.")
-    assert {(e.source_code, e.target.id) for e in events} == {("SAU", "QAT"), ("ARE", "QAT")}
+    events = extract_text(pipeline, "Saudi Arabia, Bahrain and other neighbours imposed a blockade on Qatar.")
+    assert {(e.source_code, e.target.id) for e in events} == {("SAU", "QAT"), ("BHR", "QAT")}
 
 
 def test_a_plan_is_an_intention_and_a_dropped_plan_none(pipeline):
@@ -461,8 +461,8 @@ def test_we_in_a_quote_is_the_speakers_side(pipeline):
 
 def test_a_capital_named_as_the_place_is_the_country_at_home(pipeline):
     # Algiers stands for Algeria's government when it acts, for the country when something happens there
-    (event,) = extract_text(pipeline, "President Abdelaziz Bouteflika threatened to institute a curfew in Algiers.",
-                            date="2005-03-01")
+    text = "President Abdelaziz Bouteflika threatened to introduce a curfew in Algiers after the riots."
+    (event,) = extract_text(pipeline, text, date="2005-03-01")
     assert (event.source_code, event.target_code, event.mode, event.event_type.root) == ("DZAGOV", "DZA", "threatened", "13")
     (event,) = extract_text(pipeline, "Algeria instituted a curfew in Algiers.")
     assert (event.source.id, event.event_type.code, event.target_code) == ("DZA", "1723", "DZA")
