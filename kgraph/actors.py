@@ -558,16 +558,18 @@ class ActorResolver:
         mention = self.by_token.get(head.i)
         conjuncts = heads(head, (mention.start, mention.end) if mention is not None else None)
         found = [self.resolve(h) for h in conjuncts]
-        agents = [self.by_token.get(h.i) for h in conjuncts]
-        agents = [m if m is not None and m.how == "agent" else None for m in agents]
-        # only an agent word lends its country: "the UAE and other neighbours" are not the UAE's
-        owners = [self._owners(h) if found[i] and agents[i] else [] for i, h in enumerate(conjuncts)]
-        for i, own in enumerate(agents):
-            if own is None or owners[i] or not all(is_unattributed(a) for a, _ in found[i]):
-                continue
-            donors = sorted((abs(j - i), j) for j in range(len(conjuncts)) if owners[j])
-            if donors:
-                found[i] = self._owned(owners[donors[0][1]], own.cameo)
+        agents = [m if (m := self.by_token.get(h.i)) is not None and m.how == "agent" else None
+                  for h in conjuncts]
+        # an agent word of no country (resolve found no owner for it) borrows the nearest conjunct's
+        needy = [i for i, own in enumerate(agents)
+                 if own is not None and all(is_unattributed(a) for a, _ in found[i])]
+        if needy and len(conjuncts) > 1:
+            # only an agent word lends its country: "the UAE and other neighbours" are not the UAE's
+            owners = [self._owners(h) if found[i] and agents[i] else [] for i, h in enumerate(conjuncts)]
+            for i in needy:
+                donors = sorted((abs(j - i), j) for j in range(len(conjuncts)) if owners[j])
+                if donors:
+                    found[i] = self._owned(owners[donors[0][1]], agents[i].cameo)
         return [actor for actors in found for actor in actors]
 
     def _antecedent(self, pronoun: Token) -> list[tuple[Actor, str]]:

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import (CIVILIANS, GOVERNMENT, SPEECH_VERBS, ActorResolver, Gazetteer, is_nobody,
+from .actors import (CIVILIANS, GOVERNMENT, SPEECH_VERBS, ActorResolver, Entry, Gazetteer, is_nobody,
                      is_unattributed, partitive_wholes, stance)
 from .clean import RepairedText
 from .dates import resolve_date
@@ -217,9 +217,12 @@ class DependencyExtractor:
             used_nouns: set[int] = set()
             found: list[tuple[Token, Event]] = []  # each event with its trigger
             for token in sent:
-                if token.pos_ not in {"VERB", "AUX"} or _background(token, resolver):
+                if token.pos_ not in {"VERB", "AUX"}:
                     continue
                 lemma = token.lemma_.lower()
+                if lemma not in self.lexicon.verbs and lemma not in self.lexicon.support_verbs \
+                        and lemma not in SPEECH_VERBS or _background(token, resolver):
+                    continue
                 verb_events = []
                 if lemma in self.lexicon.verbs:
                     verb_events = self._verb_events(token, resolver, parsed.document, index, evidence,
@@ -470,10 +473,16 @@ class DependencyExtractor:
         named = [resolver.mention_at(h) for h in plural]
         if not any(m is not None and m.how == "demonym" for m in named):
             return sources
+        return self._country_agents(sources, CIVILIANS, lambda actor, code: code == actor.cameo)
+
+    def _country_agents(self, actors: list[tuple[Actor, str]], agent: str,
+                        pick: Callable[[Actor, str], bool]) -> list[tuple[Actor, str]]:
+        """Each country that `pick` picks, as its `agent` (Israel as ISRCVL, Sri Lanka as LKAGOV); the rest as
+        they are."""
         out = []
-        for actor, code in sources:
-            country = self.gazetteer.country_entry(actor.id) if code == actor.cameo else None
-            out.append(self.gazetteer.agent_of(country, CIVILIANS) if country is not None else (actor, code))
+        for actor, code in actors:
+            country = self.gazetteer.country_entry(actor.id) if pick(actor, code) else None
+            out.append(self.gazetteer.agent_of(country, agent) if country is not None else (actor, code))
         return out
 
     @staticmethod
@@ -498,19 +507,23 @@ class DependencyExtractor:
 
     def _unidentified(self, carriers: list[Token], resolver: ActorResolver) -> list[tuple[Actor, str]]:
         """Unidentified armed men (CAMEO UAF) of the one country named as where an attack happened."""
-        sources = self._placed([(self.gazetteer.unattributed(UNIDENTIFIED), "---" + UNIDENTIFIED)],
-                               self._location_targets(carriers, resolver, named=True))
-        return [s for s in sources if not is_unattributed(s[0])]
+        country = self._one_country(self._location_targets(carriers, resolver, named=True))
+        return [] if country is None else [self.gazetteer.agent_of(country, UNIDENTIFIED)]
+
+    def _one_country(self, places: list[tuple[Actor, str]]) -> Entry | None:
+        """The country when the places name exactly one."""
+        countries = [self.gazetteer.country_entry(actor.id) for actor, _ in places]
+        return countries[0] if len(countries) == 1 else None
 
     def _placed(self, actors: list[tuple[Actor, str]], places: list[tuple[Actor, str]],
                 only: Callable[[Actor, str], bool] = lambda actor, code: is_unattributed(actor),
                 ) -> list[tuple[Actor, str]]:
         """Unattributed groups (those `only` picks) given the one country they are in; the others as they
         are."""
-        countries = [self.gazetteer.country_entry(actor.id) for actor, _ in places]
-        if len(countries) != 1 or countries[0] is None:
+        country = self._one_country(places)
+        if country is None:
             return actors
-        return [self.gazetteer.agent_of(countries[0], code[3:]) if only(actor, code) else (actor, code)
+        return [self.gazetteer.agent_of(country, code[3:]) if only(actor, code) else (actor, code)
                 for actor, code in actors]
 
     def _home_country(self, sources: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
@@ -536,11 +549,7 @@ class DependencyExtractor:
         """A country acting on a place of its own acts through its government: "Sri Lanka eased the curfew in
         Colombo" is Sri Lanka's government easing it for Sri Lanka, not Sri Lanka acting on itself."""
         own = {actor.id for actor, _ in places}
-        out = []
-        for actor, code in sources:
-            country = self.gazetteer.country_entry(actor.id) if actor.id in own else None
-            out.append(self.gazetteer.agent_of(country, GOVERNMENT) if country is not None else (actor, code))
-        return out
+        return self._country_agents(sources, GOVERNMENT, lambda actor, code: actor.id in own)
 
     def _location_targets(self, carriers: list[Token], resolver: ActorResolver,
                           named: bool = False) -> list[tuple[Actor, str]]:
