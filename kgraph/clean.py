@@ -87,7 +87,8 @@ class Cleaner:
         for m in WORD.finditer(text):
             if _inside(urls, m.start()):
                 continue
-            possessive = _before_a_noun(text, m.start(), m.end())
+            # only a word in "s" can be a possessive that lost its apostrophe: the look around is for those
+            possessive = m.group().endswith("s") and _before_a_noun(text, m.start(), m.end())
             edits += [Edit(m.start() + k, m.start() + k, ins)
                       for k, ins in self._word_insertions(m.group(), possessive)]
         return apply_edits(text, edits)
