@@ -58,6 +58,11 @@ UNATTRIBUTED_PREFIX = "unattributed_"
 # ("the government closed its embassy in Kyiv", "troops killed civilians in Syria"); people, police, courts,
 # businesses … named where something happens are of that place ("people protested in Moscow").
 UNPLACED_AGENTS = {"GOV", "MIL", "SPY", "IGO", "NGO", "UIS"}
+# Documents, which speak for whoever wrote them ("a report by Human Rights Watch") or issued them where
+# they were issued ("a statement released in Beijing")
+DOCUMENT_NOUNS = {"statement", "declaration", "communique", "letter", "message", "resolution", "decree",
+                  "note", "appeal", "report", "memorandum", "ultimatum", "study", "document", "dossier"}
+ISSUING_VERBS = {"release", "issue", "publish", "present", "unveil", "submit", "circulate", "distribute"}
 # Verbs that introduce reported speech: "X said (that) Y did Z" is Y → Z, attributed to X.
 SPEECH_VERBS = {
     "say", "tell", "state", "announce", "claim", "report", "confirm", "add", "note", "insist", "allege",
@@ -104,8 +109,15 @@ class Entry:
             return self.actor.country or ""
         if self.fallback:
             return self.fallback
+        # With no date: of the offices still held, the one taken last (Xi Jinping: president since 2013, not
+        # the military commission he chaired first); if none is held, the one left last (Obama the president,
+        # not the senator). The first listed, the main office, where dates tie.
         open_roles = [r for r in self.roles if r.end is None]
-        return _role_code((open_roles or list(self.roles))[-1])
+        if open_roles:
+            latest = max(r.start or dt.date.min for r in open_roles)
+            return _role_code(next(r for r in open_roles if (r.start or dt.date.min) == latest))
+        last_end = max(r.end for r in self.roles)
+        return _role_code(next(r for r in self.roles if r.end == last_end))
 
 
 def _role_code(role: Role) -> str:
@@ -530,6 +542,10 @@ class ActorResolver:
                 return found
         agent = own.cameo if own is not None else None
         owners = self._owners(head)
+        if not owners and own is None and head.lemma_.lower() in DOCUMENT_NOUNS:
+            authors = self._authors(head)
+            if authors:
+                return authors
         if not owners:
             our = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "our"), None)
             if our is not None and (agent is not None or head.lemma_.lower() in OWN_COUNTRY_NOUNS):
@@ -717,6 +733,18 @@ class ActorResolver:
                         if whole.dep_ == "pobj" and (agent := self._agent_in(whole)):
                             return agent
         return None
+
+    def _authors(self, document: Token) -> list[tuple[Actor, str]]:
+        """Who a document of no named owner is by: "a report by Human Rights Watch"; else the country it was
+        issued in ("a report released in Kigali alleged", "a statement issued in the Chinese capital")."""
+        authors = [a for p in document.children if p.dep_ == "prep" and p.lower_ == "by"
+                   for o in p.children if o.dep_ == "pobj" for a in self.resolve_phrase(o)]
+        if authors:
+            return authors
+        issued = [c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUING_VERBS]
+        places = [o for v in issued for p in v.children if p.dep_ == "prep" and p.lower_ in {"in", "from"}
+                  for o in p.children if o.dep_ == "pobj"]
+        return [(a, c) for o in places for a, c in self.resolve(o) if a.kind in {"country", "territory"}]
 
     def _owners(self, head: Token, extra_preps: set[str] | None = None) -> list[Mention]:
         """Actor mentions among the modifiers of `head`: coordinated ones all count ("US and Russian

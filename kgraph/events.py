@@ -16,8 +16,8 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import (CIVILIANS, GOVERNMENT, SPEECH_VERBS, ActorResolver, Entry, Gazetteer, is_nobody,
-                     is_unattributed, partitive_wholes, stance)
+from .actors import (CIVILIANS, DOCUMENT_NOUNS, GOVERNMENT, SPEECH_VERBS, ActorResolver, Entry, Gazetteer,
+                     is_nobody, is_unattributed, partitive_wholes, stance)
 from .clean import RepairedText
 from .dates import resolve_date
 from .lexicon import Lexicon, LexiconEntry
@@ -59,11 +59,10 @@ AGENTLESS_ROOTS = {"17", "18", "19", "20"}
 ATTACK_NOUNS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "landmine", "shell", "rocket",
                 "missile", "grenade", "shelling", "ambush", "gunfire", "shooting", "explosive"}
 UNIDENTIFIED = "UAF"
+# Attacks whose code the weapon used makes precise (ontology/events/weapons.jsonl): unspecified violence,
+# bombings and force
+WEAPON_CODED = {"180", "183", "190"}
 INFERRED_SOURCE_CONFIDENCE = 0.6
-# Documents whose participle speaks for who issued them: "issued a statement calling on Egypt to open the
-# border"
-STATEMENT_NOUNS = {"statement", "declaration", "communique", "letter", "message", "resolution", "decree",
-                   "note", "appeal", "report", "memorandum", "ultimatum"}
 # What no one does: an accident or a disaster named as the agent of a passive is not an actor's act
 ACCIDENT_NOUNS = {"crash", "accident", "collision", "earthquake", "quake", "flood", "flooding", "storm",
                   "hurricane", "cyclone", "typhoon", "tsunami", "landslide", "avalanche", "wildfire", "stampede",
@@ -381,11 +380,21 @@ class DependencyExtractor:
         domestic = any(_at_place(h, resolver) for h in heads_used)
         if domestic:  # "a curfew in Algiers" is on the country, not its government
             targets = [(a, a.cameo or a.id) if a.kind in {"country", "territory"} else (a, c) for a, c in targets]
-        if not targets and entry.code[:2] in LOCATION_TARGET_ROOTS and not entry.reverse:
+        # "the army and the rebels clashed in Khartoum": coordinated sides of a mutual act fight each other,
+        # not the place where they met
+        each_other = entry.mutual and len(sources) >= 2
+        if not targets and entry.code[:2] in LOCATION_TARGET_ROOTS and not entry.reverse and not each_other:
             # "fired at targets in Jericho": the place may qualify the prepositional object
             targets = self._location_targets(carriers + objects + _prep_objects([verb], set(entry.preps)), resolver)
             confidence, domestic = 0.6, True
-        if not targets and not entry.reverse:
+            # "killed five soldiers in northern Mali": an army or a government no one names is the place's
+            # (force on them, not troops sent: "contributed troops to a force in Liberia")
+            agents = {m.cameo for o in objects if entry.code[:2] in AGENTLESS_ROOTS
+                      and (m := resolver.mention_at(o)) is not None and m.how == "agent"}
+            country = self._one_country(targets) if len(agents) == 1 else None
+            if country is not None:
+                targets = [self.gazetteer.agent_of(country, agents.pop())]
+        if not targets and not entry.reverse and not each_other:
             targets = self._compatriots(sources, [h for hs, _ in candidates for h in hs], resolver)
             if targets:
                 confidence, domestic = 0.6, True
@@ -406,6 +415,10 @@ class DependencyExtractor:
             if not targets:
                 return []
             sources, targets = targets, sources
+        if entry.code in WEAPON_CODED:
+            # "blown up by a surface-to-air missile", "Israeli warplanes struck": the weapon says which force
+            weapon = self._weapon_code(_instruments(verb) + [h for h in [source_head] if h is not None])
+            entry = replace(entry, code=weapon) if weapon else entry
         return self._events(entry, verb, sources, targets, resolver, document, index, evidence,
                             confidence * (INFERRED_SOURCE_CONFIDENCE if inferred else 1), domestic=domestic,
                             mutual=entry.mutual or _mutual(objects + light_nouns))
@@ -559,9 +572,11 @@ class DependencyExtractor:
         carriers = carriers + [c for t in carriers if t.pos_ in {"NOUN", "PROPN"} for c in t.children
                                if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}]
         located = _prep_objects(carriers, LOCATION_PREPS)
-        # "in a Russian attack" is no place; but where that happened is: "killed in clashes in northern Iraq"
-        places = [h for h in located if h.lemma_.lower() not in self.lexicon.nouns]
-        places += _prep_objects([h for h in located if not _places(resolver, [h])], LOCATION_PREPS)
+        # "in a Russian attack" is no place, though its owner is named; but where that happened is: "killed in
+        # clashes in northern Iraq", "killed in an Israeli air strike in Gaza"
+        events = [h for h in located if h.lemma_.lower() in self.lexicon.nouns]
+        places = [h for h in located if h not in events]
+        places += _prep_objects(events + [h for h in places if not _places(resolver, [h])], LOCATION_PREPS)
         # "in the north of the West Bank", "in the city of Kharkiv": a part of a place is in it
         places += [o for h in places if h.lemma_.lower() in REGION_NOUNS for o in _prep_objects([h], {"of"})]
         if named:
@@ -652,7 +667,9 @@ class DependencyExtractor:
         particles = marked | {c.lower_ for c in verb.children if c.dep_ in {"advmod", "prep"} and c.lower_ in known}
         object_lemmas = {c.lemma_.lower() for c in verb.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS}
         object_lemmas |= {o.lemma_.lower() for o in _prep_objects([verb], OBJECT_PREPS)}
-        preps = {c.lemma_.lower() for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
+        # "called Putin on Friday" is no call on Putin: a phrase that only dates the event selects no entry
+        preps = {c.lemma_.lower() for c in verb.children if c.dep_ in {"prep", "agent", "dative"}
+                 and not _dates_only(c)}
         for o in verb.children:
             if o.dep_ in OBJECTS | PASSIVE_SUBJECTS:
                 preps.update(c.lemma_.lower() for c in o.children if c.dep_ == "prep")
@@ -709,13 +726,16 @@ class DependencyExtractor:
     def _noun_key(self, noun: Token) -> str:
         """The noun's lemma, or the longest entry its modifiers make with it: a "hunger strike" or a "general
         strike" is no air strike."""
-        words = [noun.lemma_.lower()]
-        left = noun.i - 1
-        while left >= 0 and noun.doc[left].head == noun and noun.doc[left].dep_ in {"compound", "amod"}:
-            words.insert(0, noun.doc[left].lemma_.lower())
-            left -= 1
-        keys = (" ".join(words[k:]) for k in range(len(words)))
-        return next((key for key in keys if key in self.lexicon.nouns), noun.lemma_.lower())
+        return _compound_key(noun, self.lexicon.nouns) or noun.lemma_.lower()
+
+    def _weapon_code(self, nouns: Iterable[Token]) -> str | None:
+        """The attack code of the first weapon among `nouns`: "an air strike" 195, "a rocket attack" 194."""
+        for noun in nouns:
+            for word in (noun, *(c for c in noun.children if c.dep_ == "compound")):
+                key = _compound_key(word, self.lexicon.weapons)
+                if key is not None:
+                    return self.lexicon.weapons[key]
+        return None
 
     # -- shared --------------------------------------------------------------------------------------
     def _events(self, entry: LexiconEntry, trigger: Token, sources: list[tuple[Actor, str]],
@@ -1005,7 +1025,8 @@ def _subject(verb: Token) -> Token | None:
             token = token.head.head  # "signed an accord to supply Gondor": the signer supplies
         elif _purpose(token):
             token = token.head  # "signed an accord on Monday to supply Chad": a purpose clause shares the subject
-        elif token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in STATEMENT_NOUNS \
+        # documents speak for who issued them: "issued a statement calling on Egypt to open the border"
+        elif token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in DOCUMENT_NOUNS \
                 and token.head.dep_ in OBJECTS:
             token = token.head.head  # "Hamas issued a statement calling on Egypt …": who issued it calls
         elif token.dep_ in {"relcl", "acl"}:
@@ -1023,6 +1044,34 @@ def _recipient(verb: Token) -> Token | None:
         if child.dep_ in {"dative", "prep"} and child.lower_ == "to":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _compound_key(noun: Token, table: dict) -> str | None:
+    """The longest key of `table` the noun makes with the modifiers right before it ("air strike", then
+    "strike"), or None."""
+    words = [noun.lemma_.lower()]
+    left = noun.i - 1
+    while left >= 0 and noun.doc[left].head == noun and noun.doc[left].dep_ in {"compound", "amod"}:
+        words.insert(0, noun.doc[left].lemma_.lower())
+        left -= 1
+    return next((key for key in (" ".join(words[k:]) for k in range(len(words))) if key in table), None)
+
+
+def _instruments(verb: Token) -> list[Token]:
+    """What an act was carried out with, as far as the clause says: the passive's by-phrase and the weapon
+    fired by its agent ("blown up by a missile fired by rebels"), with-, in- and during-phrases ("killed in
+    an air strike")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ in {"with", "in", "during"}:
+            found += [c for c in child.children if c.dep_ == "pobj"]
+    return found
+
+
+def _dates_only(prep: Token) -> bool:
+    """A prepositional phrase that only says when: "on Friday", "in March"."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def _infinitive_of_noun(verb: Token) -> bool:

@@ -1,6 +1,7 @@
 """The event vocabulary: CAMEO codes (ontology/events/cameo.jsonl), the verb and phrase lexicon that
 expresses them (verbs.jsonl), and the verbs that make an event intended, threatened or hypothetical
-(modality.jsonl, intent_codes.jsonl). Format: ontology/events/README.md."""
+(modality.jsonl, intent_codes.jsonl), and the weapons that tell attacks apart (weapons.jsonl). Format:
+ontology/events/README.md."""
 
 from __future__ import annotations
 
@@ -64,6 +65,7 @@ class Lexicon:
     scheduling: frozenset[str] = frozenset()
     demand_aux: dict[str, str] = field(default_factory=dict)  # must, should → the code of a demand
     support_verbs: frozenset[str] = frozenset()  # light verbs whose event noun carries the event
+    weapons: dict[str, str] = field(default_factory=dict)  # weapon ("air strike") → the attack's CAMEO code
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> Lexicon:
@@ -80,6 +82,11 @@ class Lexicon:
         for _, obj in read_jsonl(base / "intent_codes.jsonl"):
             lex.intent_codes[(obj["mode"], obj.get("of") or obj["root"])] = obj["code"]
         lex.support_verbs = frozenset(read_words(base / "support_verbs.txt"))
+        weapons = base / "weapons.jsonl"
+        for number, obj in read_jsonl(weapons):
+            if str(obj.get("code")) not in lex.types or not obj.get("weapon"):
+                raise DataFileError(f"{weapons}:{number}: a weapon needs a name and a known CAMEO code")
+            lex.weapons[str(obj["weapon"]).lower()] = str(obj["code"])
         for path in extra:
             lex.add_entries(Path(path))
         lex.add_nominalizations(base / "nominalizations.jsonl")

@@ -118,3 +118,12 @@ def test_a_negated_event_counts_only_where_the_gold_codes_negation(pipeline, tmp
     assert news.kind == "gsr" and news.levels["dyad"].correct == 0 and news.levels["dyad"].missed == 1
     suite = evaluate(_write(tmp_path / "suite.jsonl", [dict(record, source_id="neg")]), pipeline)
     assert suite.kind == "petrarch" and suite.levels["dyad"].correct == 1
+
+
+def test_a_placeholder_date_does_not_date_the_story(pipeline, tmp_path):
+    # PLOVER's records all carry the same made-up day: dated by it, a president of the stories' time would be
+    # a former one
+    record = {"id": "p", "text": "President Obama criticized Russia.", "event_current_plover": "ACCUSE",
+              "dyads": [{"source": "USAGOV", "target": "RUS"}], "date_placeholder": "2030-01-01"}
+    result = evaluate(_write(tmp_path / "plover.jsonl", [record]), pipeline)
+    assert result.levels["strict"].correct == 1

@@ -772,3 +772,76 @@ def test_a_definite_event_noun_refers_back_to_the_last_event(pipeline):
     assert all(e.source.country != "UKR" for e in events)
     # nothing told before: nothing to refer to
     assert extract_text(pipeline, "Japan praised the decision.") == []
+
+
+def test_coordinated_sides_of_a_clash_fight_each_other_not_the_place(pipeline):
+    events = extract_text(pipeline, "Sudan's army and the Rapid Support Forces clashed in Khartoum.")
+    assert {(e.source_code, e.target_code) for e in events} == {
+        ("SDNMIL", "SDNREBRSF"), ("SDNREBRSF", "SDNMIL")}
+    # one side alone still acts where it fought
+    (event,) = extract_text(pipeline, "Protesters clashed in Nairobi.")
+    assert event.target.id == "KEN"
+
+
+def test_an_undated_story_takes_the_office_held_last(pipeline):
+    # still held: the office taken last (Xi's presidency, not the military commission he chaired first)
+    (event,) = extract_text(pipeline, "Xi Jinping visited Moscow.", date=None)
+    assert event.source_code == "CHNGOV"
+    # none held: the office left last (the presidency, not the Senate seat before it)
+    (event,) = extract_text(pipeline, "Obama criticized Russia.", date=None)
+    assert event.source_code == "USAGOV"
+    # a dated story still knows a former president from a president
+    (event,) = extract_text(pipeline, "Obama criticized Russia.", date="2022-03-01")
+    assert event.source_code == "USAELI"
+
+
+def test_the_emirates_is_a_name_of_the_uae(pipeline):
+    events = extract_text(pipeline, "Qatar mediated between the Emirates and Saudi Arabia.")
+    assert {(e.source.id, e.target.id) for e in events} == {("QAT", "ARE"), ("QAT", "SAU")}
+
+
+def test_welcoming_what_another_did_praises_it(pipeline):
+    (event,) = extract_text(pipeline, "France welcomed the deal with Iran.")
+    assert (event.target.id, event.event_type.code) == ("IRN", "051")
+    # a visitor is still welcomed as a host does
+    (event,) = extract_text(pipeline, "Kenya welcomed the Chinese delegation.")
+    assert (event.target_code, event.event_type.code) == ("CHNGOV", "043")
+
+
+def test_a_phone_call_is_a_conversation_both_ways_and_a_date_is_no_preposition_of_the_verb(pipeline):
+    events = extract_text(pipeline, "Macron called Putin on Friday.")
+    assert {(e.source_code, e.target_code, e.event_type.code) for e in events} == {
+        ("FRAGOV", "RUSGOV", "041"), ("RUSGOV", "FRAGOV", "041")}
+    (event,) = extract_text(pipeline, "Macron called on Putin to end the war.")
+    assert (event.source_code, event.target_code, event.event_type.root) == ("FRAGOV", "RUSGOV", "02")
+
+
+def test_a_document_speaks_for_its_author_or_where_it_was_issued(pipeline):
+    text = "A report by Human Rights Watch accused Ethiopian troops of killing civilians."
+    (event,) = extract_text(pipeline, text)
+    assert (event.source.kind, event.target_code, event.event_type.code) == ("organisation", "ETHMIL", "112")
+    (event,) = extract_text(pipeline, "A statement issued in the Chinese capital accused Japan of provoking tensions.")
+    assert (event.source.id, event.target.id) == ("CHN", "JPN")
+    # a place that is not where the document was issued says nothing about its author
+    assert extract_text(pipeline, "A report about Beijing accused Japan of provoking tensions.") == []
+
+
+def test_the_weapon_says_which_force_was_used(pipeline):
+    (event,) = extract_text(pipeline, "The Malaysian airliner was blown up by a missile fired by pro-Russian rebels.")
+    assert (event.source_code, event.target.id, event.event_type.code) == ("---REB", "MYS", "194")
+    (event,) = extract_text(pipeline, "Five civilians were killed in an Israeli air strike in Gaza.")
+    assert (event.source.id, event.target_code, event.event_type.code) == ("ISR", "PSECVL", "195")
+    (event,) = extract_text(pipeline, "Russian forces attacked Kharkiv with rockets.")
+    assert event.event_type.code == "194"
+    # a bombing with no military weapon stays a bombing
+    (event,) = extract_text(pipeline, "Russian forces blew up a dam in Kherson.")
+    assert event.event_type.code == "183"
+
+
+def test_an_army_no_one_names_is_the_army_of_where_it_was_attacked(pipeline):
+    (event,) = extract_text(pipeline, "Militants killed five soldiers in northern Mali.")
+    assert (event.source_code, event.target_code) == ("---INS", "MLIMIL")
+    # troops sent are no troops attacked
+    for text in ("Ghana will contribute troops to a mission in Liberia.", "Ghana deployed troops in Liberia."):
+        (event,) = extract_text(pipeline, text)
+        assert event.target_code == "LBR"
