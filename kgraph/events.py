@@ -59,6 +59,11 @@ AGENTLESS_ROOTS = {"17", "18", "19", "20"}
 ATTACK_NOUNS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "landmine", "shell", "rocket",
                 "missile", "grenade", "shelling", "ambush", "gunfire", "shooting", "explosive"}
 UNIDENTIFIED = "UAF"
+# Crowds, whose violence is a riot, and the state agents whose violence against them is repression
+CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
+CROWD_VIOLENCE = ("171", "18", "19")  # damage to property, assault, force
+REPRESSIVE_AGENTS = {"COP", "MIL", "SPY", "GOV"}
+RIOT_CODE, REPRESSION_CODE = "145", "175"
 # Attacks whose code the weapon used makes precise (ontology/events/weapons.jsonl): unspecified violence,
 # bombings and force
 WEAPON_CODED = {"180", "183", "190"}
@@ -268,6 +273,9 @@ class DependencyExtractor:
         if passive and _accident(verb):
             return []  # "killed by the earthquake", "died in a plane crash": no one did it
         source_head = _agent(verb) if passive else _subject(verb)
+        licence = _licence(verb, self.lexicon.modality)
+        if licence is not None and not passive:
+            source_head = licence[1]  # "gave permission to Russia to help Israel": Russia would help
         sources = _resolve_all(resolver, source_head)
         inferred = False  # the source is only where it happened
         if not sources and not passive and source_head is not None and _attack_noun(source_head, self.lexicon):
@@ -415,6 +423,15 @@ class DependencyExtractor:
             if not targets:
                 return []
             sources, targets = targets, sources
+        if entry.code.startswith(CROWD_VIOLENCE) and len(sources) == 1:
+            # CAMEO tells a crowd's violence (a riot, 145) from a state's violence against a crowd (violent
+            # repression, 175): "protesters torched the embassy", "police attacked demonstrators"; an arrest
+            # stays an arrest
+            if _is_crowd(source_head):
+                entry = replace(entry, code=RIOT_CODE)
+            elif entry.code[:2] != "17" and any(_is_crowd(h) for h in heads_used) \
+                    and sources[0][1][3:6] in REPRESSIVE_AGENTS:
+                entry = replace(entry, code=REPRESSION_CODE)
         if entry.code in WEAPON_CODED:
             # "blown up by a surface-to-air missile", "Israeli warplanes struck": the weapon says which force
             weapon = self._weapon_code(_instruments(verb) + [h for h in [source_head] if h is not None])
@@ -633,9 +650,11 @@ class DependencyExtractor:
                      if _resolve_all(resolver, h)]
             # "imposed anti-Russian sanctions": whom the noun is against; else the object's owner: "downed a
             # Russian plane", "seized Iran's tanker"
+            # "an investigation into crimes committed by Croat forces": the participle's agent, last
             heads += _opposed(noun) or found or [
                 c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.pos_ != "PRON"
-                and stance(c) is None]
+                and stance(c) is None and _resolve_all(resolver, c)] or [
+                a for c in noun.children for a in _participle_agents(c)]
         return heads
 
     def _event_agents(self, nouns: list[Token], trigger: Token | None = None) -> list[Token]:
@@ -651,10 +670,9 @@ class DependencyExtractor:
                 elif child.dep_ == "poss" and child.pos_ != "PRON":
                     # "their renewal of ties with B": the pronoun is the subject again; B is the target
                     heads.append(child)
-                elif child.dep_ == "acl" and child.tag_ == "VBN" and child != trigger:
+                elif child != trigger:
                     # "welcomed the assurances sent by Bree", "condemned the attack carried out by Hamas"
-                    heads += [c for agent in child.children if agent.dep_ == "agent"
-                              for c in agent.children if c.dep_ == "pobj"]
+                    heads += _participle_agents(child)
             if not heads:
                 of_objects = _prep_objects([noun], {"of"})
                 heads += _prep_objects([noun, *of_objects], {"with", "between"})
@@ -748,7 +766,7 @@ class DependencyExtractor:
         negated, mode, origin = self._modality(trigger, entry)
         # "A held talks with B": B held talks with A too; and "A will meet B", a meeting to come, both ways
         meeting = event_type.symmetric and event_type.root == "04"
-        both_ways = meeting and (mode == "asserted" or origin in {"aux", "schedule"})
+        both_ways = meeting and not entry.one_way and (mode == "asserted" or origin in {"aux", "schedule"})
         relation = entry.relation
         refusal = self.lexicon.intent_code("denied", event_type)
         if refusal in self.lexicon.types and (negated or mode == "denied"):
@@ -839,6 +857,11 @@ class DependencyExtractor:
             if token.dep_ == "conj":
                 token = governor
                 continue
+            licence = _licence(token, self.lexicon.modality)
+            if licence is not None:
+                # "would not give Russia permission to help": what is licensed is only licensed, and the
+                # refusal to license is not a refusal to help
+                return negated, self.lexicon.modality[licence[0].lemma_.lower()], "intent"
             governed_mode = self.lexicon.modality.get(governor.lemma_.lower())
             if governed_mode == "intended" and any(c.dep_ in SUBJECTS for c in token.children):
                 governed_mode = "hypothetical"  # "Germany wants Poland to act": a wish, not Poland's intent
@@ -1036,6 +1059,25 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _is_crowd(head: Token | None) -> bool:
+    """"protesters", "a Ukrainian protestor", "hundreds of demonstrators"."""
+    if head is None:
+        return False
+    return any(w.lemma_.lower() in CROWD_NOUNS for w in [head, *partitive_wholes(head)])
+
+
+def _licence(clause: Token, nouns: dict[str, str]) -> tuple[Token, Token] | None:
+    """The permission whose infinitive the parser hung on the giving verb, and whom it was given to: "gave
+    permission to Russia [to help Israel]", "gave a mandate to France [to protect Mali]"."""
+    if not _purpose(clause):
+        return None
+    for noun in (o for o in clause.head.children if o.dep_ == "dobj" and o.lemma_.lower() in nouns):
+        recipient = _recipient(clause.head) or _recipient(noun)
+        if recipient is not None:
+            return noun, recipient
+    return None
+
+
 def _recipient(verb: Token) -> Token | None:
     """Whom a verb gives its object to: "gave Israel permission", "gave permission to Israel"."""
     for child in verb.children:
@@ -1066,6 +1108,14 @@ def _instruments(verb: Token) -> list[Token]:
         if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ in {"with", "in", "during"}:
             found += [c for c in child.children if c.dep_ == "pobj"]
     return found
+
+
+def _participle_agents(child: Token) -> list[Token]:
+    """The by-phrase of a past participle modifying a noun: "the attack [carried out by Hamas]"."""
+    if child.dep_ != "acl" or child.tag_ != "VBN":
+        return []
+    return [c for agent in child.children if agent.dep_ == "agent"
+            for c in agent.children if c.dep_ == "pobj"]
 
 
 def _dates_only(prep: Token) -> bool:

@@ -25,6 +25,9 @@ class LexiconEntry:
     mode: str | None = None
     reverse: bool = False  # the target acts on the subject: "A got arms from B" is B arming A
     mutual: bool = False  # coordinated subjects act on each other: "A and B exchanged fire"
+    # a meeting that is the subject's act only: "A met with B", as event coders record it ("A held talks
+    # with B" is both sides' act)
+    one_way: bool = False
     # the object must be asked or wanted to do something: "wants Russia to withdraw", not "wants Crimea"
     infinitive: bool = False
     stem: str | None = None  # the verb a noun entry nominalises: its relation is the verb's
@@ -178,5 +181,6 @@ def entry_from_json(obj: dict) -> LexiconEntry:
         mode=obj.get("mode"),
         reverse=bool(obj.get("reverse", False)),
         mutual=bool(obj.get("mutual", False)),
+        one_way=bool(obj.get("one_way", False)),
         infinitive=bool(obj.get("infinitive", False)),
     )

@@ -845,3 +845,36 @@ def test_an_army_no_one_names_is_the_army_of_where_it_was_attacked(pipeline):
     for text in ("Ghana will contribute troops to a mission in Liberia.", "Ghana deployed troops in Liberia."):
         (event,) = extract_text(pipeline, text)
         assert event.target_code == "LBR"
+
+
+def test_meeting_with_someone_is_the_subject_s_act_talks_are_both_sides(pipeline):
+    def pairs(text):
+        return {(e.source.id, e.target.id) for e in extract_text(pipeline, text)}
+
+    assert pairs("The Indian foreign minister met with the Chinese ambassador.") == {("IND", "CHN")}
+    assert pairs("The Indian foreign minister held a meeting with the Chinese ambassador.") == {("IND", "CHN")}
+    assert pairs("The Indian foreign minister held talks with the Chinese ambassador.") == {
+        ("IND", "CHN"), ("CHN", "IND")}
+    assert pairs("The Indian foreign minister met the Chinese ambassador.") == {("IND", "CHN"), ("CHN", "IND")}
+
+
+def test_whom_a_permission_is_given_to_would_act_whichever_way_the_parser_hangs_it(pipeline):
+    for text, licensed in (("Brazil gave permission to Peru to help Chile.", "PER"),
+                           ("The UN gave a mandate to France to protect Mali.", "FRA")):
+        events = [e for e in extract_text(pipeline, text) if e.event_type.root == "07"]
+        assert [(e.source.id, e.mode) for e in events] == [(licensed, "hypothetical")]
+    # withholding a permission is no refusal to help
+    events = extract_text(pipeline, "Brazil would not give permission to Peru to help Chile.")
+    assert [(e.source.id, e.target.id, e.mode) for e in events if e.target.id == "CHL"] == [
+        ("PER", "CHL", "hypothetical")]
+
+
+def test_a_crowd_s_violence_is_a_riot_a_state_s_violence_against_a_crowd_is_repression(pipeline):
+    def coded(text):
+        return {(e.source_code, e.target_code, e.event_type.code) for e in extract_text(pipeline, text)}
+
+    assert coded("The Russian embassy was demolished by Ukrainian protesters.") == {("UKRCVL", "RUSGOV", "145")}
+    assert coded("Iranian police attacked demonstrators.") == {("IRNCOP", "IRNCVL", "175")}
+    # an arrest stays an arrest, and sides that fight each other stay a clash
+    assert coded("Iranian police arrested demonstrators.") == {("IRNCOP", "IRNCVL", "173")}
+    assert {c for _, _, c in coded("Police and protesters clashed in Nairobi.")} == {"190"}
