@@ -342,6 +342,8 @@ class MentionFinder:
         self.max_title_words = max((len(t.split()) for t in gazetteer.titles), default=0)
         for surname in self.surnames:
             self.names.add(f"S:{surname}", [nlp.make_doc(surname)])
+            # "President obama" in text that lost its capitals: after a title the surname is still a name
+            self.lower.add(f"S:{surname}", [nlp.make_doc(surname.lower())])
 
     def find(self, doc: Doc, day: dt.date | None) -> list[Mention]:
         """Actor mentions (names, demonyms, seats, people, descriptions resolved to the last actor they fit)
@@ -357,7 +359,13 @@ class MentionFinder:
             else:
                 spans.append(Span(doc, start, end, label=label))
         for match_id, start, end in self.lower(doc):
-            spans.append(Span(doc, start, end, label=vocab[match_id]))
+            label = vocab[match_id]
+            if label.startswith("S:"):
+                titled = self._titled_person(doc, start, label[2:], day) if doc[start].is_lower else None
+                if titled is not None:
+                    spans.append(titled)
+            else:
+                spans.append(Span(doc, start, end, label=label))
         spans += self._misspelt(doc, {i for span in spans for i in range(span.start, span.end)})
         mentions: list[Mention] = []
         recent: list[Entry] = []  # organisations and countries seen so far, for "the alliance"

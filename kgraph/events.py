@@ -61,7 +61,8 @@ ATTACK_NOUNS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "land
 UNIDENTIFIED = "UAF"
 # Crowds, whose violence is a riot, and the state agents whose violence against them is repression
 CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
-CROWD_VIOLENCE = ("171", "18", "19")  # damage to property, assault, force
+# damage to property, assault, force with no weapon named (a crowd firing missiles is using military force)
+CROWD_VIOLENCE = ("171", "18", "190")
 REPRESSIVE_AGENTS = {"COP", "MIL", "SPY", "GOV"}
 RIOT_CODE, REPRESSION_CODE = "145", "175"
 # Attacks whose code the weapon used makes precise (ontology/events/weapons.jsonl): unspecified violence,
@@ -86,8 +87,8 @@ REGION_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "sou
 # Syria), agreements between parties ("reached a deal in Vienna"), nor for force, whose place rule is
 # LOCATION_TARGET_ROOTS.
 TOPIC_TARGET_ROOTS = {"01", "02", "05", "10", "11", "12", "15"}
-TOPIC_PREPS = {"of", "in", "with", "against", "on", "over", "about", "for", "from", "to", "by", "toward",
-               "towards"}
+TOPIC_PREPS = {"of", "in", "at", "near", "with", "against", "on", "over", "about", "for", "from", "to", "by",
+               "toward", "towards"}
 TOPIC_DEPTH = 3
 TOPIC_CONFIDENCE = 0.6
 # Nouns that name an event already told: "the move", "the decision", "the launch", "the attack"
@@ -423,6 +424,10 @@ class DependencyExtractor:
             if not targets:
                 return []
             sources, targets = targets, sources
+        if entry.code in WEAPON_CODED:
+            # "blown up by a surface-to-air missile", "Israeli warplanes struck": the weapon says which force
+            weapon = self._weapon_code(_instruments(verb) + [h for h in [source_head] if h is not None])
+            entry = replace(entry, code=weapon) if weapon else entry
         if entry.code.startswith(CROWD_VIOLENCE) and len(sources) == 1:
             # CAMEO tells a crowd's violence (a riot, 145) from a state's violence against a crowd (violent
             # repression, 175): "protesters torched the embassy", "police attacked demonstrators"; an arrest
@@ -432,10 +437,6 @@ class DependencyExtractor:
             elif entry.code[:2] != "17" and any(_is_crowd(h) for h in heads_used) \
                     and sources[0][1][3:6] in REPRESSIVE_AGENTS:
                 entry = replace(entry, code=REPRESSION_CODE)
-        if entry.code in WEAPON_CODED:
-            # "blown up by a surface-to-air missile", "Israeli warplanes struck": the weapon says which force
-            weapon = self._weapon_code(_instruments(verb) + [h for h in [source_head] if h is not None])
-            entry = replace(entry, code=weapon) if weapon else entry
         return self._events(entry, verb, sources, targets, resolver, document, index, evidence,
                             confidence * (INFERRED_SOURCE_CONFIDENCE if inferred else 1), domestic=domestic,
                             mutual=entry.mutual or _mutual(objects + light_nouns))
@@ -682,7 +683,11 @@ class DependencyExtractor:
         # a particle is often parsed as an adverb or a preposition ("pulled out of", "walked away from")
         known = {e.particle for e in entries if e.particle}
         marked = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
-        particles = marked | {c.lower_ for c in verb.children if c.dep_ in {"advmod", "prep"} and c.lower_ in known}
+        # …but a preposition with its own object, away from the verb, is none: "gave a speech in Vienna" is
+        # no "give in" ("cordoned off the roads" is "cordon off")
+        particles = marked | {c.lower_ for c in verb.children if c.dep_ in {"advmod", "prep"}
+                              and c.lower_ in known
+                              and (c.i == verb.i + 1 or not any(o.dep_ == "pobj" for o in c.children))}
         object_lemmas = {c.lemma_.lower() for c in verb.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS}
         object_lemmas |= {o.lemma_.lower() for o in _prep_objects([verb], OBJECT_PREPS)}
         # "called Putin on Friday" is no call on Putin: a phrase that only dates the event selects no entry
@@ -935,7 +940,14 @@ def _topic_actors(topics: list[Token], resolver: ActorResolver, own: set[str],
     allowed on the topic itself."""
     layer = topics
     for depth in range(TOPIC_DEPTH):
-        layer = _prep_objects(layer, first if depth == 0 else TOPIC_PREPS)
+        # "an attack [targeting shoppers [at a mall [in Kenya's capital]]]": a participle goes on with the
+        # noun; not a document's ("a statement calling on Egypt to …" is an event of its own)
+        participles = [c for t in layer if t.pos_ in {"NOUN", "PROPN"}
+                       and t.lemma_.lower() not in DOCUMENT_NOUNS
+                       for c in t.children if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}]
+        objects = [o for p in participles for o in p.children if o.dep_ == "dobj"]
+        layer = _prep_objects(layer, first if depth == 0 else TOPIC_PREPS) \
+            + _prep_objects(participles, TOPIC_PREPS) + objects
         found = [h for h in layer
                  if any((actor.country or actor.id) not in own and not is_unattributed(actor)
                         for actor, _ in _resolve_all(resolver, h))]

@@ -878,3 +878,29 @@ def test_a_crowd_s_violence_is_a_riot_a_state_s_violence_against_a_crowd_is_repr
     # an arrest stays an arrest, and sides that fight each other stay a clash
     assert coded("Iranian police arrested demonstrators.") == {("IRNCOP", "IRNCVL", "173")}
     assert {c for _, _, c in coded("Police and protesters clashed in Nairobi.")} == {"190"}
+
+
+def test_a_preposition_with_its_own_object_away_from_the_verb_is_no_particle(pipeline):
+    assert extract_text(pipeline, "The UN chief gave a speech in Vienna.") == []  # no "give in"
+    (event,) = extract_text(pipeline, "Serbia gave in to demands from the EU.")
+    assert (event.source.id, event.event_type.root) == ("SRB", "08")
+
+
+def test_what_an_attack_targeted_goes_on_through_its_participle(pipeline):
+    text = "Al-Shabab claimed responsibility for a deadly attack targeting shoppers at a mall in Kenya's capital."
+    (event,) = extract_text(pipeline, text)
+    assert (event.target.id, event.event_type.code) == ("KEN", "015")
+    (event,) = extract_text(pipeline, "France condemned the attack targeting a mall in Nairobi.")
+    assert (event.source.id, event.target.id, event.event_type.root) == ("FRA", "KEN", "11")
+
+
+def test_a_surname_that_lost_its_capital_is_still_a_name_after_a_title(pipeline):
+    (event,) = extract_text(pipeline, "President macron criticized Russia.")
+    assert (event.source_code, event.target.id) == ("FRAGOV", "RUS")
+    # without a title a lower-case word stays a word
+    assert extract_text(pipeline, "The macron criticized Russia.") == []
+
+
+def test_a_crowd_firing_missiles_uses_military_force(pipeline):
+    (event,) = extract_text(pipeline, "Georgian protesters fired missiles at the Georgian parliament.")
+    assert (event.source_code, event.target_code, event.event_type.code) == ("GEOCVL", "GEOLEG", "194")
