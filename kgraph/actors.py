@@ -752,7 +752,10 @@ class ActorResolver:
         issued = [c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUING_VERBS]
         places = [o for v in issued for p in v.children if p.dep_ == "prep" and p.lower_ in {"in", "from"}
                   for o in p.children if o.dep_ == "pobj"]
-        return [(a, c) for o in places for a, c in self.resolve(o) if a.kind in {"country", "territory"}]
+        # a capital only, the seat of a government: a report out of Geneva or New York is no one's
+        capitals = [o for o in places if o.lemma_.lower() == "capital"
+                    or (m := self.by_token.get(o.i)) is not None and m.how == "seat"]
+        return [(a, c) for o in capitals for a, c in self.resolve(o) if a.kind in {"country", "territory"}]
 
     def _owners(self, head: Token, extra_preps: set[str] | None = None) -> list[Mention]:
         """Actor mentions among the modifiers of `head`: coordinated ones all count ("US and Russian

@@ -271,6 +271,8 @@ class DependencyExtractor:
         light_nouns = [o for o in objects + _prep_objects([verb], OBJECT_PREPS) if o.lemma_.lower() in entry.objects]
         used_nouns.update(o.i for o in light_nouns)
 
+        if {"oprd", "dobj"} <= {c.dep_ for c in verb.children} and not entry.objects:
+            return []  # "what he called the anger of North Korea": calling something a name is no call
         if passive and _accident(verb):
             return []  # "killed by the earthquake", "died in a plane crash": no one did it
         source_head = _agent(verb) if passive else _subject(verb)
@@ -289,7 +291,9 @@ class DependencyExtractor:
         if any(is_nobody(a, c) for a, c in sources):
             # "thousands of people protested in Moscow": people are of where they act. Not so an armed group
             # ("insurgents shelled Kandahar" may be anyone's, as event coders leave it: ---INS)
-            places = self._location_targets([verb, *objects], resolver, named=True)
+            # ("set fire to the French embassy in Tehran": where the target is, they are)
+            where = [verb, *objects, *_prep_objects([verb], set(entry.preps))]
+            places = self._location_targets(where, resolver, named=True)
             sources = [placed for placed in self._placed(sources, places, only=is_nobody)
                        if not is_nobody(*placed)]
             if not sources:
@@ -1112,9 +1116,8 @@ def _compound_key(noun: Token, table: dict) -> str | None:
 
 
 def _instruments(verb: Token) -> list[Token]:
-    """What an act was carried out with, as far as the clause says: the passive's by-phrase and the weapon
-    fired by its agent ("blown up by a missile fired by rebels"), with-, in- and during-phrases ("killed in
-    an air strike")."""
+    """What an act was carried out with, as far as the clause says: the passive's by-phrase ("blown up by a
+    missile fired by rebels": the missile), with-, in- and during-phrases ("killed in an air strike")."""
     found = []
     for child in verb.children:
         if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ in {"with", "in", "during"}:

@@ -803,6 +803,8 @@ def test_the_emirates_is_a_name_of_the_uae(pipeline):
 def test_welcoming_what_another_did_praises_it(pipeline):
     (event,) = extract_text(pipeline, "France welcomed the deal with Iran.")
     assert (event.target.id, event.event_type.code) == ("IRN", "051")
+    (event,) = extract_text(pipeline, "The Iraqi government welcomed the withdrawal of US troops.")
+    assert (event.source_code, event.target_code, event.event_type.code) == ("IRQGOV", "USAMIL", "051")
     # a visitor is still welcomed as a host does
     (event,) = extract_text(pipeline, "Kenya welcomed the Chinese delegation.")
     assert (event.target_code, event.event_type.code) == ("CHNGOV", "043")
@@ -822,8 +824,10 @@ def test_a_document_speaks_for_its_author_or_where_it_was_issued(pipeline):
     assert (event.source.kind, event.target_code, event.event_type.code) == ("organisation", "ETHMIL", "112")
     (event,) = extract_text(pipeline, "A statement issued in the Chinese capital accused Japan of provoking tensions.")
     assert (event.source.id, event.target.id) == ("CHN", "JPN")
-    # a place that is not where the document was issued says nothing about its author
+    # a place that is not where the document was issued says nothing about its author, nor does a city that
+    # is no seat of government
     assert extract_text(pipeline, "A report about Beijing accused Japan of provoking tensions.") == []
+    assert extract_text(pipeline, "A report published in Kandahar accused Pakistan of arming the rebels.") == []
 
 
 def test_the_weapon_says_which_force_was_used(pipeline):
@@ -833,9 +837,11 @@ def test_the_weapon_says_which_force_was_used(pipeline):
     assert (event.source.id, event.target_code, event.event_type.code) == ("ISR", "PSECVL", "195")
     (event,) = extract_text(pipeline, "Russian forces attacked Kharkiv with rockets.")
     assert event.event_type.code == "194"
-    # a bombing with no military weapon stays a bombing
+    # a bombing with no military weapon stays a bombing, and a suicide bomber is no aircraft
     (event,) = extract_text(pipeline, "Russian forces blew up a dam in Kherson.")
     assert event.event_type.code == "183"
+    (event,) = extract_text(pipeline, "A suicide bomber killed twelve people at a market in Mogadishu.")
+    assert (event.target_code, event.event_type.root, event.event_type.code != "195") == ("SOMCVL", "19", True)
 
 
 def test_an_army_no_one_names_is_the_army_of_where_it_was_attacked(pipeline):
@@ -874,6 +880,8 @@ def test_a_crowd_s_violence_is_a_riot_a_state_s_violence_against_a_crowd_is_repr
         return {(e.source_code, e.target_code, e.event_type.code) for e in extract_text(pipeline, text)}
 
     assert coded("The Russian embassy was demolished by Ukrainian protesters.") == {("UKRCVL", "RUSGOV", "145")}
+    # protesters of no country named are of where their target is
+    assert coded("Protesters set fire to the French embassy in Tehran.") == {("IRNCVL", "FRAGOV", "145")}
     assert coded("Iranian police attacked demonstrators.") == {("IRNCOP", "IRNCVL", "175")}
     # an arrest stays an arrest, and sides that fight each other stay a clash
     assert coded("Iranian police arrested demonstrators.") == {("IRNCOP", "IRNCVL", "173")}
@@ -904,3 +912,9 @@ def test_a_surname_that_lost_its_capital_is_still_a_name_after_a_title(pipeline)
 def test_a_crowd_firing_missiles_uses_military_force(pipeline):
     (event,) = extract_text(pipeline, "Georgian protesters fired missiles at the Georgian parliament.")
     assert (event.source_code, event.target_code, event.event_type.code) == ("GEOCVL", "GEOLEG", "194")
+
+
+def test_calling_something_a_name_is_no_call(pipeline):
+    assert extract_text(pipeline, "Iran called the United States the Great Satan.") == []
+    text = "Kenya cancelled the visit, citing what it called the hostility of a recent Somali statement."
+    assert all(e.event_type.code != "041" for e in extract_text(pipeline, text))
