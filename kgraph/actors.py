@@ -58,6 +58,13 @@ UNATTRIBUTED_PREFIX = "unattributed_"
 # ("the government closed its embassy in Kyiv", "troops killed civilians in Syria"); people, police, courts,
 # businesses … named where something happens are of that place ("people protested in Moscow").
 UNPLACED_AGENTS = {"GOV", "MIL", "SPY", "IGO", "NGO", "UIS"}
+# Agents that, tied to no country, are organisations of their own, coded as CAMEO's NGO: "aid agencies",
+# "a human rights group"
+NONGOVERNMENTAL = "NGO"
+NONGOVERNMENTAL_AGENTS = {NONGOVERNMENTAL, "HRI"}
+# (an organisation, not its people: "rights activists" are people of where they act)
+ORGANISATION_NOUNS = {"group", "organization", "organisation", "agency", "charity", "ngo", "watchdog",
+                      "foundation", "nonprofit", "non-profit", "body", "monitor", "society"}
 # Documents, which speak for whoever wrote them ("a report by Human Rights Watch") or issued them where
 # they were issued ("a statement released in Beijing")
 DOCUMENT_NOUNS = {"statement", "declaration", "communique", "letter", "message", "resolution", "decree",
@@ -217,6 +224,13 @@ class Gazetteer:
         """Rebels, insurgents, militants … the text does not tie to a country ("insurgents shelled Aleppo")."""
         label = self.agent_labels.get(agent, agent).lower()
         return Actor(id=UNATTRIBUTED_PREFIX + agent, label=f"{label} (unattributed)", kind="group", cameo="---" + agent)
+
+    def nongovernmental(self, agent: str) -> tuple[Actor, str]:
+        """A non-governmental organisation the text names by its kind only: "an aid agency" (NGO), "a human
+        rights group" (NGOHRI)."""
+        code = NONGOVERNMENTAL + ("" if agent == NONGOVERNMENTAL else agent)
+        label = self.agent_labels.get(agent, agent).lower()
+        return Actor(id=code, label=f"{label} (non-governmental)", kind="group", cameo=code), code
 
     def country_entry(self, actor_id: str) -> Entry | None:
         """The entry of a country or territory, None for anything else."""
@@ -559,6 +573,11 @@ class ActorResolver:
             if our is not None and (agent is not None or head.lemma_.lower() in OWN_COUNTRY_NOUNS):
                 # '"Our forces will respond," the Iranian foreign minister said': the speaker's country's
                 return [self._of_country(actor, code, agent) for actor, code in self.speaker_of(our)]
+            if own is not None and own.how == "agent" and own.cameo in NONGOVERNMENTAL_AGENTS \
+                    and head.lemma_.lower() in ORGANISATION_NOUNS:
+                # "a human rights group accused …": an organisation of no country named is an NGO of its
+                # own, as CAMEO codes it (NGO, NGOHRI), not people of wherever it speaks about
+                return [self.gazetteer.nongovernmental(own.cameo)]
             if own is not None and own.how == "agent" and own.cameo not in UNPLACED_AGENTS:
                 # of no country yet: where the event happens may say (events._placed)
                 return [(self.gazetteer.unattributed(own.cameo), "---" + own.cameo)]

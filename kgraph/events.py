@@ -329,7 +329,10 @@ class DependencyExtractor:
                 # "engaged the rebels in a firefight": the event noun is in a phrase, the target is the object
                 candidates.append(([o for o in objects if o.dep_ == "dobj"], 0.8))
         if not entry.objects:
-            direct = [o for o in objects if o.dep_ != "attr"] if not passive else patients
+            # "abused immigrants, a rights group charged": the parser may take the speaker for an object
+            direct = [o for o in objects if o.dep_ != "attr" and not any(
+                c.dep_ == "acl" and c.lemma_.lower() in SPEECH_VERBS | {"charge"} for c in o.children)] \
+                if not passive else patients
             candidates.append((direct, 0.9))
             # an event as object stands for its agent: "condemned an attack by Russian troops"
             candidates.append((self._event_agents(direct, verb), 0.8))

@@ -918,3 +918,16 @@ def test_calling_something_a_name_is_no_call(pipeline):
     assert extract_text(pipeline, "Iran called the United States the Great Satan.") == []
     text = "Kenya cancelled the visit, citing what it called the hostility of a recent Somali statement."
     assert all(e.event_type.code != "041" for e in extract_text(pipeline, text))
+
+
+def test_an_organisation_of_no_country_named_is_an_ngo_people_of_no_country_are_of_where_they_act(pipeline):
+    (event,) = extract_text(pipeline, "Aid agencies accused the Sudanese army of blocking convoys.")
+    assert (event.source_code, event.target_code) == ("NGO", "SDNMIL")
+    (event,) = extract_text(pipeline, "A human rights group accused Croatian authorities of failing refugees.")
+    assert (event.source_code, event.target_code, event.event_type.root) == ("NGOHRI", "HRVGOV", "11")
+    (event,) = extract_text(pipeline, "Police arrested rights activists in Moscow.")
+    assert event.target_code == "RUSHRI"
+    # the speaker the parser took for an object is no target
+    text = ("Egyptian police abused Sudanese refugees with impunity, a human rights organization charged on "
+            "Monday.")
+    assert all(e.target.id != "NGOHRI" for e in extract_text(pipeline, text))
