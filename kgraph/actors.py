@@ -8,6 +8,7 @@ ontology/actors/README.md for the format.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -39,6 +40,9 @@ NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 # A misspelt country name is matched only in words this long or longer (one of the word and the name may be a
 # letter shorter): shorter names are a letter from too many other words ("Iran", "Iraq", "Oman", "Omar").
 MIN_MISSPELT_LENGTH = 6
+# The article of Arabic surnames, which titles often leave out: "President Bashir" is Omar al-Bashir
+ARABIC_ARTICLES = ("al", "el", "ad", "as", "ash", "at", "az")
+ARABIC_ARTICLE = re.compile(rf"^(?:{'|'.join(ARABIC_ARTICLES)})-(?=[A-Z])")
 MISSPELT_CACHE = 100_000
 PARTITIVE_HEADS = {"member", "group", "one", "some", "many", "most", "all", "dozen", "hundred", "thousand",
                    "ten", "score", "million", "number", "majority", "unit", "contingent", "team", "part", "section"}
@@ -351,8 +355,11 @@ class MentionFinder:
             if entry.actor.kind == "person" and entry.roles:
                 words = entry.actor.label.replace(",", " ").split()
                 words = [w for w in words if w not in {"Jr.", "Sr.", "II", "III"}]
-                if len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
-                    self.surnames.setdefault(words[-1], []).append(entry)
+                if len(words) < 2:
+                    continue
+                for surname in {words[-1], ARABIC_ARTICLE.sub("", words[-1])}:
+                    if len(surname) >= 3 and surname[0].isupper():
+                        self.surnames.setdefault(surname, []).append(entry)
         self.max_title_words = max((len(t.split()) for t in gazetteer.titles), default=0)
         for surname in self.surnames:
             self.names.add(f"S:{surname}", [nlp.make_doc(surname)])
@@ -447,6 +454,9 @@ class MentionFinder:
         after = doc[start + 1] if start + 1 < len(doc) else None
         if after is not None and after.text[:1].isupper() and after.pos_ == "PROPN":
             return None  # "President Michel Aoun": the word is a first name
+        end = start + 1
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ARABIC_ARTICLES:
+            start -= 2  # "President al-Bashir"
         for size in range(self.max_title_words, 0, -1):
             if start - size < 0:
                 continue
@@ -458,7 +468,7 @@ class MentionFinder:
             if not held:
                 continue  # "Foreign Minister Lavrov" may still be a "Minister of Foreign Affairs"
             entry, _ = min(held, key=lambda er: _distance(er[1], day))
-            return Span(doc, start - size, start + 1, label=f"P:{entry.actor.id}")
+            return Span(doc, start - size, end, label=f"P:{entry.actor.id}")
         return None
 
 
