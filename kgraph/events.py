@@ -852,6 +852,9 @@ class DependencyExtractor:
             for child in token.children:
                 if child.dep_ == "neg" or child.lower_ in {"never"} and child.dep_ in {"advmod", "neg"}:
                     negated = True
+                elif child.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"dobj"} and any(
+                        c.lower_ == "neither" or c.dep_ == "cc" and c.lower_ == "nor" for c in child.children):
+                    negated = True  # "Neither France nor Germany boycotted the talks"
                 elif child.dep_ in {"aux", "auxpass"}:
                     aux_mode = self.lexicon.modal_aux.get(child.lower_.strip("'"))
                     if child.lower_ in {"would", "'d"} and _reported(token):

@@ -40,6 +40,13 @@ def test_negation(pipeline):
     assert (event.source.id, event.target.id) == ("CHN", "RUS") and event.negated
 
 
+def test_neither_nor_negates(pipeline):
+    events = extract_text(pipeline, "Neither Chile nor Peru boycotted the talks with Bolivia.")
+    assert {e.source.id for e in events} == {"CHL", "PER"} and all(e.negated for e in events)
+    events = extract_text(pipeline, "Russia attacked neither Poland nor Lithuania.")
+    assert {e.target.id for e in events} == {"POL", "LTU"} and all(e.negated for e in events)
+
+
 def test_intent_is_a_mode_not_a_fact(pipeline):
     events = extract_text(pipeline, "Iran and the United States plan to meet in Oman next month.", date="2021-03-10")
     assert events and all(e.mode == "intended" for e in events)
