@@ -82,6 +82,7 @@ SPEECH_VERBS = {
 }
 # "we" in a quote is the speaker's side; how far up the quote's clause its speech verb may be
 FIRST_PERSON_PLURAL = {"we", "us"}
+POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she", "our": "we"}
 # "our country", "our nation": the speaker's country
 OWN_COUNTRY_NOUNS = {"country", "nation", "state", "homeland", "people"}
 MAX_QUOTE_DEPTH = 8
@@ -583,6 +584,12 @@ class ActorResolver:
             if our is not None and (agent is not None or head.lemma_.lower() in OWN_COUNTRY_NOUNS):
                 # '"Our forces will respond," the Iranian foreign minister said': the speaker's country's
                 return [self._of_country(actor, code, agent) for actor, code in self.speaker_of(our)]
+            its = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+            if its is not None and head.lemma_.lower() not in OWN_COUNTRY_NOUNS:
+                # "the Israeli army said its aircraft struck …", "Turkey said its troops had crossed …" (but
+                # "their countries" are each its own)
+                return [self._of_country(actor, code, agent) if agent else (actor, code)
+                        for actor, code in self._antecedent(its)]
             if own is not None and own.how == "agent" and own.cameo in NONGOVERNMENTAL_AGENTS \
                     and head.lemma_.lower() in ORGANISATION_NOUNS:
                 # "a human rights group accused …": an organisation of no country named is an NGO of its
@@ -629,7 +636,7 @@ class ActorResolver:
         """Coreference for personal pronouns, within this and the previous sentence only: "he"/"him" is
         the last person named, "it"/"they" the last country, organisation or armed group that was a
         subject ("Israel said a bomb was fired at it", "Iran claimed that they had shot down a drone")."""
-        word = pronoun.lower_
+        word = POSSESSIVE_PRONOUNS.get(pronoun.lower_, pronoun.lower_)
         if word in FIRST_PERSON_PLURAL:
             return self.speaker_of(pronoun)
         if word in {"he", "she", "him", "her"}:
@@ -638,6 +645,9 @@ class ActorResolver:
             kinds = {"country", "organisation", "armed_group"}
         else:
             return []
+        if pronoun.dep_ == "poss":
+            # "the Israeli army said its aircraft struck …": whose the subject is, is the governing subject
+            return self._governing_subject(pronoun.head, kinds, word)
         governing = self._governing_subject(pronoun, kinds)
         if governing:
             return governing
@@ -718,10 +728,13 @@ class ActorResolver:
                 return list(reversed(found.values()))
         return []
 
-    def _governing_subject(self, pronoun: Token, kinds: set[str]) -> list[tuple[Actor, str]]:
+    def _governing_subject(self, pronoun: Token, kinds: set[str], word: str | None = None
+                           ) -> list[tuple[Actor, str]]:
         """A subject pronoun of a reported or dependent clause is the subject of the clause it depends
         on, when that fits: "Macron and Scholz said they would visit Kyiv", "the minister said he would
-        visit Iran", "Kurdish leaders said they would boycott the vote"."""
+        visit Iran", "Kurdish leaders said they would boycott the vote". `word`: the pronoun, where
+        `pronoun` is the subject it owns ("its aircraft")."""
+        word = word or pronoun.lower_
         if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
             return []
         clause = pronoun.head
@@ -742,7 +755,7 @@ class ActorResolver:
             if "person" in kinds:  # he, she: one person
                 # a person named, or a title heading the subject ("the foreign minister", "Obama")
                 fits = not plural and (found[0][0].kind == "person" or mention is not None and mention.how in {"person", "agent"})
-            elif pronoun.lower_ == "it":
+            elif word == "it":
                 # "the Nigerian army said it had killed …": a body named by its agent word is an "it" too
                 fits = not plural and (found[0][0].kind in kinds or found[0][0].kind == "group")
             else:  # they: people, groups, or a country or organisation

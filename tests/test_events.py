@@ -943,3 +943,13 @@ def test_an_organisation_of_no_country_named_is_an_ngo_people_of_no_country_are_
 def test_a_title_names_an_arab_leader_with_or_without_the_article(pipeline):
     for text in ("President Bashir met Putin.", "President al-Bashir met Putin."):
         assert ("SDNGOV", "RUSGOV") in {(e.source_code, e.target_code) for e in extract_text(pipeline, text, date=None)}
+
+
+def test_its_forces_in_a_reported_clause_are_the_speaker_s(pipeline):
+    (event,) = extract_text(pipeline, "Turkey said its troops had killed 20 PKK militants in northern Iraq.")
+    assert (event.source_code, event.event_type.root) == ("TURMIL", "19")
+    (event,) = extract_text(pipeline, "The Israeli army said its aircraft struck a Hamas weapons depot in Gaza.")
+    assert (event.source_code, event.target.id) == ("ISRMIL", "Hamas")
+    # "their countries" are each their own, not the speakers' shared
+    events = extract_text(pipeline, "Hungarian and Romanian officials agreed that their countries should cooperate.")
+    assert {(e.source.id, e.target.id) for e in events} >= {("HUN", "ROU"), ("ROU", "HUN")}
