@@ -605,8 +605,11 @@ class DependencyExtractor:
         # "in the north of the West Bank", "in the city of Kharkiv": a part of a place is in it
         places += [o for h in places if h.lemma_.lower() in REGION_NOUNS for o in _prep_objects([h], {"of"})]
         if named:
+            # a place's name, or a region its country owns: "in Yemen's Saada province", "in Kenya's capital"
             places = [h for h in places
-                      if (m := resolver.mention_at(h)) is not None and m.how not in {"agent", "demonym"}]
+                      if (m := resolver.mention_at(h)) is not None and m.how not in {"agent", "demonym"}
+                      or any(c.dep_ == "poss" and (o := resolver.mention_at(c)) is not None
+                             and o.how in {"name", "place", "seat"} for c in h.children)]
         return _places(resolver, places)
 
     def _passive_sources(self, verb: Token, entry: LexiconEntry,

@@ -953,3 +953,10 @@ def test_its_forces_in_a_reported_clause_are_the_speaker_s(pipeline):
     # "their countries" are each their own, not the speakers' shared
     events = extract_text(pipeline, "Hungarian and Romanian officials agreed that their countries should cooperate.")
     assert {(e.source.id, e.target.id) for e in events} >= {("HUN", "ROU"), ("ROU", "HUN")}
+
+
+def test_a_region_a_country_owns_places_the_people_in_it(pipeline):
+    (event,) = extract_text(pipeline, "A Saudi air strike killed 20 civilians in Yemen's Saada province.")
+    assert (event.source.id, event.target_code) == ("SAU", "YEMCVL")
+    (event,) = extract_text(pipeline, "Police arrested 30 protesters in Kenya's capital.")
+    assert (event.source_code, event.target_code) == ("KENCOP", "KENCVL")
