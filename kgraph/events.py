@@ -59,6 +59,9 @@ AGENTLESS_ROOTS = {"17", "18", "19", "20"}
 ATTACK_NOUNS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "landmine", "shell", "rocket",
                 "missile", "grenade", "shelling", "ambush", "gunfire", "shooting", "explosive"}
 UNIDENTIFIED = "UAF"
+# Verbs whose object is the means, not the doer, of the infinitive after it: "used water cannon to disperse
+# protesters" is the police dispersing them ("urged Serbia to recognise Kosovo" is Serbia recognising)
+INSTRUMENT_VERBS = {"use", "employ", "deploy", "send", "dispatch", "mobilize", "mobilise", "spend"}
 # Crowds, whose violence is a riot, and the state agents whose violence against them is repression
 CROWD_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
 # damage to property, assault, force with no weapon named (a crowd firing missiles is using military force)
@@ -1058,7 +1061,8 @@ def _subject(verb: Token) -> Token | None:
                 return token.head
             return subj
         controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
-        if token.dep_ == "xcomp" and token.pos_ == "VERB" and controller is not None:
+        if token.dep_ == "xcomp" and token.pos_ == "VERB" and controller is not None \
+                and token.head.lemma_.lower() not in INSTRUMENT_VERBS:
             return controller  # "urged Serbia to recognise Kosovo": the object of urge, ask, force … does it
         if token.dep_ in {"conj", "xcomp", "acomp"} and token.head != token:
             token = token.head  # "Arnor is about to restore …": the subject of "is"

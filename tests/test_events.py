@@ -960,3 +960,11 @@ def test_a_region_a_country_owns_places_the_people_in_it(pipeline):
     assert (event.source.id, event.target_code) == ("SAU", "YEMCVL")
     (event,) = extract_text(pipeline, "Police arrested 30 protesters in Kenya's capital.")
     assert (event.source_code, event.target_code) == ("KENCOP", "KENCVL")
+
+
+def test_what_is_used_to_do_something_does_not_do_it(pipeline):
+    # "used water cannon to disperse": the user disperses; "urged Serbia to recognise": Serbia would recognise
+    events = extract_text(pipeline, "Thai police used water cannon to disperse protesters in Bangkok.")
+    assert ("THACOP", "THACVL") in {(e.source_code, e.target_code) for e in events}
+    events = extract_text(pipeline, "The US urged Serbia to recognise Kosovo.")
+    assert ("SRB", "XKX", "hypothetical") in {(e.source.id, e.target.id, e.mode) for e in events}
