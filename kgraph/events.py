@@ -798,6 +798,8 @@ class DependencyExtractor:
             event_type = self.lexicon.types[code]
         if domestic:
             sources = self._governing(sources, targets)
+        if mutual and len(sources) >= 2 and targets and all(is_nobody(a, c) for a, c in targets):
+            targets = []  # "Russia and Ukraine swapped prisoners": the prisoners are no party, the sides are
         if len(sources) >= 2 and targets and {a.id for a, _ in targets} <= {a.id for a, _ in sources}:
             # "France and Germany discussed France's proposal": a target that is one of the coordinated
             # sources makes them act on each other

@@ -968,3 +968,9 @@ def test_what_is_used_to_do_something_does_not_do_it(pipeline):
     assert ("THACOP", "THACVL") in {(e.source_code, e.target_code) for e in events}
     events = extract_text(pipeline, "The US urged Serbia to recognise Kosovo.")
     assert ("SRB", "XKX", "hypothetical") in {(e.source.id, e.target.id, e.mode) for e in events}
+
+
+def test_sides_that_swap_prisoners_release_them_to_each_other(pipeline):
+    events = extract_text(pipeline, "Armenia and Azerbaijan swapped prisoners of war.")
+    assert {(e.source.id, e.target.id, e.event_type.code) for e in events} == {
+        ("ARM", "AZE", "0841"), ("AZE", "ARM", "0841")}
