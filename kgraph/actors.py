@@ -690,10 +690,14 @@ class ActorResolver:
             if start > 0:
                 start = doc[start - 1].sent.start
         people = head.lemma_.lower() in {"leader", "president"}  # "the two leaders" are people named
+        # "Egypt and Qatar urged both sides to …": the subject of the verb acting on them is neither side
+        verb = next((t for t in head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb else None
+        actors = range(subject.left_edge.i, subject.right_edge.i + 1) if subject is not None else range(0)
 
         def side(m: Mention) -> bool:
             if m.end > head.i or m.start < start or m.how in {"agent", "place"} or m.actor.kind == "agent" \
-                    or m.members:
+                    or m.members or m.start in actors:
                 return False  # a city is where the talks were; "the two Nordic countries" are not all five
             if people and m.how != "person":
                 return False

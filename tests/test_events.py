@@ -974,3 +974,9 @@ def test_sides_that_swap_prisoners_release_them_to_each_other(pipeline):
     events = extract_text(pipeline, "Armenia and Azerbaijan swapped prisoners of war.")
     assert {(e.source.id, e.target.id, e.event_type.code) for e in events} == {
         ("ARM", "AZE", "0841"), ("AZE", "ARM", "0841")}
+
+
+def test_both_sides_are_never_the_subject_that_acts_on_them(pipeline):
+    assert extract_text(pipeline, "Egypt and Qatar, which mediated the truce, urged both sides to respect it.") == []
+    events = extract_text(pipeline, "Israel and Hamas agreed to a truce. Egypt urged both sides to respect it.")
+    assert {(e.source.id, e.target.id) for e in events if e.source.id == "EGY"} == {("EGY", "ISR"), ("EGY", "Hamas")}
