@@ -95,7 +95,8 @@ TOPIC_PREPS = {"of", "in", "at", "near", "with", "against", "on", "over", "about
 TOPIC_DEPTH = 3
 TOPIC_CONFIDENCE = 0.6
 # Nouns that name an event already told: "the move", "the decision", "the launch", "the attack"
-# and the CAMEO roots of the events each can mean (None: any event)
+# and the CAMEO roots of the events each can mean (None: any event); ANAPHORIC_ROOTS: the acts with no target
+# that such a noun may still refer back to ("fired a missile into the sea. … condemned the launch")
 _FORCE, _COERCION = frozenset({"18", "19", "20"}), frozenset({"16", "17"})
 EVENT_ANAPHORS: dict[str, frozenset[str] | None] = {
     "move": None, "decision": None, "step": None, "action": None, "measure": None, "announcement": None,
@@ -105,7 +106,19 @@ EVENT_ANAPHORS: dict[str, frozenset[str] | None] = {
     "sanction": _COERCION, "visit": frozenset({"04"}), "deployment": frozenset({"15", "19"}),
     "test": frozenset({"15", "19"}),
 }
+ANAPHORIC_ROOTS = {"15", "18", "19", "20"}
 ANAPHOR_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Act:
+    """An act told with no one on its receiving end ("North Korea fired a ballistic missile into the sea"):
+    no event of its own, but what "the launch" in the next sentence may refer back to."""
+
+    source: Actor
+    source_code: str
+    root: str
+    sentence_index: int
 STATEMENT_ROOT = "01"
 # "their" before these is each side's own, not a shared thing: "A and B warned their citizens"
 PEOPLE_NOUNS = {"citizen", "population", "people", "national", "resident", "troop", "soldier", "force", "army",
@@ -216,6 +229,7 @@ class DependencyExtractor:
         doc_date = parsed.document.date
         resolvers: dict[int, ActorResolver] = {}
         recent: list[Event] = []  # the events of the last sentence that had any: what "the move" may mean
+        acts: list[Act] = []  # the acts with no target told so far, for the same
         for index, seg, sent in parsed.sentences():
             resolver = resolvers.get(id(seg))
             if resolver is None:  # one per parsed piece: its mentions are indexed once, not per sentence
@@ -234,7 +248,7 @@ class DependencyExtractor:
                 verb_events = []
                 if lemma in self.lexicon.verbs:
                     verb_events = self._verb_events(token, resolver, parsed.document, index, evidence,
-                                                    used_nouns, recent + [e for _, e in found])
+                                                    used_nouns, recent + [e for _, e in found], acts)
                 if not verb_events and lemma in self.lexicon.support_verbs:
                     verb_events = self._support_verb_events(token, resolver, parsed.document, index, evidence,
                                                             used_nouns)
@@ -258,8 +272,10 @@ class DependencyExtractor:
 
     # -- verbs ---------------------------------------------------------------------------------------
     def _verb_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,
-                     evidence: Evidence, used_nouns: set[int], recent: Sequence[Event] = ()) -> list[Event]:
-        """`recent`: the events just before, which a definite event noun may refer back to."""
+                     evidence: Evidence, used_nouns: set[int], recent: Sequence[Event] = (),
+                     acts: list[Act] | None = None) -> list[Event]:
+        """`recent`: the events just before, and `acts` the acts with no target told so far, which a definite
+        event noun may refer back to; an act with no target found here is added to `acts`."""
         entry = self._choose(verb, self.lexicon.verbs[verb.lemma_.lower()])
         if entry is None:
             return []
@@ -387,13 +403,13 @@ class DependencyExtractor:
             sides = {a.id for a, _ in sources}
             targets = [(a, c) for p in owned for a, c in resolver.speaker_of(p) if a.id not in sides]
             confidence = 0.6
-        if not targets and entry.code[:2] in TOPIC_TARGET_ROOTS and recent:
+        if not targets and entry.code[:2] in TOPIC_TARGET_ROOTS and (recent or acts):
             # "North Korea fired two missiles. South Korea condemned the launch.": a definite event noun with
             # nothing of its own refers back to the last event, whose actor the reaction is aimed at (the
             # coreference evidence an event across sentences needs)
             anaphor = next((o for o in objects if o.dep_ == "dobj" and _event_anaphor(o)), None)
             targets = [] if anaphor is None else \
-                self._antecedent_actor(recent, sources, EVENT_ANAPHORS[anaphor.lemma_.lower()])
+                self._antecedent_actor(recent, sources, EVENT_ANAPHORS[anaphor.lemma_.lower()], acts or ())
             confidence = ANAPHOR_CONFIDENCE
         # an actor acting on a place of its own ("Sudan lifted the state of emergency in Darfur") is domestic
         domestic = any(_at_place(h, resolver) for h in heads_used)
@@ -447,9 +463,16 @@ class DependencyExtractor:
             elif entry.code[:2] != "17" and any(_is_crowd(h) for h in heads_used) \
                     and sources[0][1][3:6] in REPRESSIVE_AGENTS:
                 entry = replace(entry, code=REPRESSION_CODE)
-        return self._events(entry, verb, sources, targets, resolver, document, index, evidence,
-                            confidence * (INFERRED_SOURCE_CONFIDENCE if inferred else 1), domestic=domestic,
-                            mutual=entry.mutual or _mutual(objects + light_nouns))
+        events = self._events(entry, verb, sources, targets, resolver, document, index, evidence,
+                              confidence * (INFERRED_SOURCE_CONFIDENCE if inferred else 1), domestic=domestic,
+                              mutual=entry.mutual or _mutual(objects + light_nouns))
+        # (an act its doer is the subject of: "missiles were shot down by air defences" is a side note)
+        if not targets and acts is not None and entry.code[:2] in ANAPHORIC_ROOTS and not passive \
+                and not inferred:
+            negated, mode, _ = self._modality(verb, entry)
+            if mode == "asserted" and not negated:
+                acts += [Act(a, c, entry.code[:2], index) for a, c in sources if not is_unattributed(a)]
+        return events
 
     def _support_verb_events(self, verb: Token, resolver: ActorResolver, document: Document, index: int,
                              evidence: Evidence, used_nouns: set[int]) -> list[Event]:
@@ -528,13 +551,21 @@ class DependencyExtractor:
 
     @staticmethod
     def _antecedent_actor(recent: Sequence[Event], sources: list[tuple[Actor, str]],
-                          roots: frozenset[str] | None) -> list[tuple[Actor, str]]:
+                          roots: frozenset[str] | None, acts: Sequence[Act] = ()) -> list[tuple[Actor, str]]:
         """Whose is the last event told: its actor, or for a reaction ("Netanyahu praised Trump's decision.
         Saudi Arabia also welcomed the move.") what it reacted to. None when the reacting side took part in it
-        ("the EU and the US froze the assets … EU ministers approved the measure")."""
+        ("the EU and the US froze the assets … EU ministers approved the measure"). An act told later with
+        no target is the nearer antecedent ("North Korea fired a missile into the sea. Japan condemned the
+        launch.")."""
         facts = [e for e in recent if e.mode == "asserted" and not e.negated]
         if roots is not None:  # "the attack" is the last attack told, "the move" the last event
             facts = [e for e in facts if e.event_type.root in roots]
+            acts = [a for a in acts if a.root in roots]
+        if acts and (not facts or acts[-1].sentence_index > facts[-1].sentence_index):
+            last_acts = [a for a in acts if a.sentence_index == acts[-1].sentence_index]
+            sides = {a.id for a, _ in sources}
+            return [] if any(a.source.id in sides for a in last_acts) else \
+                [(a.source, a.source_code) for a in last_acts]
         if not facts:
             return []
         last = [e for e in facts if (e.evidence.start, e.verb) == (facts[-1].evidence.start, facts[-1].verb)]

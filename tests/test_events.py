@@ -980,3 +980,18 @@ def test_both_sides_are_never_the_subject_that_acts_on_them(pipeline):
     assert extract_text(pipeline, "Egypt and Qatar, which mediated the truce, urged both sides to respect it.") == []
     events = extract_text(pipeline, "Israel and Hamas agreed to a truce. Egypt urged both sides to respect it.")
     assert {(e.source.id, e.target.id) for e in events if e.source.id == "EGY"} == {("EGY", "ISR"), ("EGY", "Hamas")}
+
+
+def test_an_act_with_no_target_is_still_what_the_next_sentence_may_refer_back_to(pipeline):
+    text = "North Korea fired a ballistic missile into the sea. Japan and South Korea condemned the launch."
+    events = extract_text(pipeline, text)
+    assert {(e.source.id, e.target.id, e.event_type.root) for e in events} == {("JPN", "PRK", "11"),
+                                                                              ("KOR", "PRK", "11")}
+    # the nearer of an act and an event is the antecedent
+    events = extract_text(pipeline, "North Korea fired a missile. Russia shelled Kyiv. Japan condemned the attack.")
+    assert ("JPN", "RUS") in {(e.source.id, e.target.id) for e in events}
+    assert ("JPN", "PRK") not in {(e.source.id, e.target.id) for e in events}
+    # one's own act is not what one reacts to, nor is a passive's side note ("were shot down by") an act told
+    assert extract_text(pipeline, "Iran tested a missile. Iran praised the test.") == []
+    text = "Two missiles were shot down by Ukrainian air defences. The UN chief condemned the strikes."
+    assert extract_text(pipeline, text) == []
