@@ -297,7 +297,7 @@ class DependencyExtractor:
         source_head = _agent(verb) if passive else _subject(verb)
         licence = _licence(verb, self.lexicon.modality)
         if licence is not None and not passive:
-            source_head = licence[1]  # "gave permission to Russia to help Israel": Russia would help
+            source_head = licence[1]  # "gave permission to Peru to help Chile": Peru would help
         sources = _resolve_all(resolver, source_head)
         inferred = False  # the source is only where it happened
         if not sources and not passive and source_head is not None and _attack_noun(source_head, self.lexicon):
@@ -695,7 +695,7 @@ class DependencyExtractor:
                      if _resolve_all(resolver, h)]
             # "imposed anti-Russian sanctions": whom the noun is against; else the object's owner: "downed a
             # Russian plane", "seized Iran's tanker"
-            # "an investigation into crimes committed by Croat forces": the participle's agent, last
+            # "an inquiry into abuses committed by Serb police": the participle's agent, last
             heads += _opposed(noun) or found or [
                 c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.pos_ != "PRON"
                 and stance(c) is None and _resolve_all(resolver, c)] or [
@@ -913,7 +913,7 @@ class DependencyExtractor:
                 continue
             licence = _licence(token, self.lexicon.modality)
             if licence is not None:
-                # "would not give Russia permission to help": what is licensed is only licensed, and the
+                # "would not give Peru permission to help": what is licensed is only licensed, and the
                 # refusal to license is not a refusal to help
                 return negated, self.lexicon.modality[licence[0].lemma_.lower()], "intent"
             governed_mode = self.lexicon.modality.get(governor.lemma_.lower())
@@ -989,7 +989,7 @@ def _topic_actors(topics: list[Token], resolver: ActorResolver, own: set[str],
     allowed on the topic itself."""
     layer = topics
     for depth in range(TOPIC_DEPTH):
-        # "an attack [targeting shoppers [at a mall [in Kenya's capital]]]": a participle goes on with the
+        # "an attack [targeting tourists [at a hotel [in Mali's capital]]]": a participle goes on with the
         # noun; not a document's ("a statement calling on Egypt to …" is an event of its own)
         participles = [c for t in layer if t.pos_ in {"NOUN", "PROPN"}
                        and t.lemma_.lower() not in DOCUMENT_NOUNS
@@ -1130,7 +1130,7 @@ def _is_crowd(head: Token | None) -> bool:
 
 def _licence(clause: Token, nouns: dict[str, str]) -> tuple[Token, Token] | None:
     """The permission whose infinitive the parser hung on the giving verb, and whom it was given to: "gave
-    permission to Russia [to help Israel]", "gave a mandate to France [to protect Mali]"."""
+    permission to Peru [to help Chile]", "gave a mandate to France [to protect Mali]"."""
     if not _purpose(clause):
         return None
     for noun in (o for o in clause.head.children if o.dep_ == "dobj" and o.lemma_.lower() in nouns):

@@ -803,8 +803,8 @@ def test_an_undated_story_takes_the_office_held_last(pipeline):
 
 
 def test_the_emirates_is_a_name_of_the_uae(pipeline):
-    events = extract_text(pipeline, "Qatar mediated between the Emirates and Saudi Arabia.")
-    assert {(e.source.id, e.target.id) for e in events} == {("QAT", "ARE"), ("QAT", "SAU")}
+    events = extract_text(pipeline, "Kuwait mediated between the Emirates and Oman.")
+    assert {(e.source.id, e.target.id) for e in events} == {("KWT", "ARE"), ("KWT", "OMN")}
 
 
 def test_welcoming_what_another_did_praises_it(pipeline):
@@ -877,7 +877,7 @@ def test_whom_a_permission_is_given_to_would_act_whichever_way_the_parser_hangs_
         events = [e for e in extract_text(pipeline, text) if e.event_type.root == "07"]
         assert [(e.source.id, e.mode) for e in events] == [(licensed, "hypothetical")]
     # withholding a permission is no refusal to help
-    events = extract_text(pipeline, "Brazil would not give permission to Peru to help Chile.")
+    events = extract_text(pipeline, "Brazil will not give permission to Peru to help Chile.")
     assert [(e.source.id, e.target.id, e.mode) for e in events if e.target.id == "CHL"] == [
         ("PER", "CHL", "hypothetical")]
 
@@ -902,9 +902,9 @@ def test_a_preposition_with_its_own_object_away_from_the_verb_is_no_particle(pip
 
 
 def test_what_an_attack_targeted_goes_on_through_its_participle(pipeline):
-    text = "Al-Shabab claimed responsibility for a deadly attack targeting shoppers at a mall in Kenya's capital."
+    text = "The Islamic State claimed responsibility for an attack targeting tourists at a hotel in Mali's capital."
     (event,) = extract_text(pipeline, text)
-    assert (event.target.id, event.event_type.code) == ("KEN", "015")
+    assert (event.target.id, event.event_type.code) == ("MLI", "015")
     (event,) = extract_text(pipeline, "France condemned the attack targeting a mall in Nairobi.")
     assert (event.source.id, event.target.id, event.event_type.root) == ("FRA", "KEN", "11")
 
@@ -935,8 +935,7 @@ def test_an_organisation_of_no_country_named_is_an_ngo_people_of_no_country_are_
     (event,) = extract_text(pipeline, "Police arrested rights activists in Moscow.")
     assert event.target_code == "RUSHRI"
     # the speaker the parser took for an object is no target
-    text = ("Egyptian police abused Sudanese refugees with impunity, a human rights organization charged on "
-            "Monday.")
+    text = "Egyptian police abused Sudanese refugees in detention, a rights organization charged on Monday."
     assert all(e.target.id != "NGOHRI" for e in extract_text(pipeline, text))
 
 
@@ -951,8 +950,9 @@ def test_its_forces_in_a_reported_clause_are_the_speaker_s(pipeline):
     (event,) = extract_text(pipeline, "The Israeli army said its aircraft struck a Hamas weapons depot in Gaza.")
     assert (event.source_code, event.target.id) == ("ISRMIL", "Hamas")
     # "their countries" are each their own, not the speakers' shared
-    events = extract_text(pipeline, "Hungarian and Romanian officials agreed that their countries should cooperate.")
-    assert {(e.source.id, e.target.id) for e in events} >= {("HUN", "ROU"), ("ROU", "HUN")}
+    events = extract_text(pipeline, "Polish and Czech officials agreed their countries would cooperate more closely.")
+    assert {(e.source.id, e.target.id, e.event_type.root) for e in events} >= {("POL", "CZE", "03"),
+                                                                              ("CZE", "POL", "03")}
 
 
 def test_a_region_a_country_owns_places_the_people_in_it(pipeline):
