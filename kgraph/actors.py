@@ -327,6 +327,9 @@ class MentionFinder:
                         continue
                     value = value if entry.match_case else value.lower()
                     surfaces.setdefault(value, Candidate(entry, how))
+                    if how == "person":  # "Omar El Bashir", "Bashar Al-Assad" for the al- of the dictionary
+                        for variant in _article_variants(value):
+                            surfaces.setdefault(variant, Candidate(entry, how))
                     if value.startswith("the ") and value[4:5].isupper():
                         surfaces.setdefault(value[4:], Candidate(entry, how))
                     if entry.match_case and how != "person" and len(value) >= 5 and not value.isupper():
@@ -471,6 +474,16 @@ class MentionFinder:
             entry, _ = min(held, key=lambda er: _distance(er[1], day))
             return Span(doc, start - size, end, label=f"P:{entry.actor.id}")
         return None
+
+
+def _article_variants(name: str) -> set[str]:
+    """The ways wire text writes the article of an Arabic surname: "al-Bashir" is also "Al-Bashir", "al
+    Bashir", "El Bashir", "el-Bashir"."""
+    match = re.search(r"\b(al|el|Al|El)-(?=[A-Z])", name)
+    if match is None:
+        return set()
+    spellings = {f"{a}{sep}" for a in ("al", "Al", "el", "El") for sep in ("-", " ")}
+    return {name[:match.start()] + spelling + name[match.end():] for spelling in spellings} - {name}
 
 
 def _bare(name: str) -> str:

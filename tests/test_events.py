@@ -940,7 +940,8 @@ def test_an_organisation_of_no_country_named_is_an_ngo_people_of_no_country_are_
 
 
 def test_a_title_names_an_arab_leader_with_or_without_the_article(pipeline):
-    for text in ("President Bashir met Putin.", "President al-Bashir met Putin."):
+    for text in ("President Bashir met Putin.", "President al-Bashir met Putin.", "Omar El Bashir met Putin.",
+                 "Omar Al-Bashir met Putin."):
         assert ("SDNGOV", "RUSGOV") in {(e.source_code, e.target_code) for e in extract_text(pipeline, text, date=None)}
 
 
