@@ -59,6 +59,8 @@ AGENTLESS_ROOTS = {"17", "18", "19", "20"}
 ATTACK_NOUNS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "landmine", "shell", "rocket",
                 "missile", "grenade", "shelling", "ambush", "gunfire", "shooting", "explosive"}
 UNIDENTIFIED = "UAF"
+# Verbs that name who spoke, for a speaker the parser took for an object: say, report … and "charged"
+SPEAKER_VERBS = SPEECH_VERBS | {"charge"}
 # Verbs whose object is the means, not the doer, of the infinitive after it: "used water cannon to disperse
 # protesters" is the police dispersing them ("urged Serbia to recognise Kosovo" is Serbia recognising)
 INSTRUMENT_VERBS = {"use", "employ", "deploy", "send", "dispatch", "mobilize", "mobilise", "spend"}
@@ -108,17 +110,6 @@ EVENT_ANAPHORS: dict[str, frozenset[str] | None] = {
 }
 ANAPHORIC_ROOTS = {"15", "18", "19", "20"}
 ANAPHOR_CONFIDENCE = 0.5
-
-
-@dataclass(frozen=True)
-class Act:
-    """An act told with no one on its receiving end ("North Korea fired a ballistic missile into the sea"):
-    no event of its own, but what "the launch" in the next sentence may refer back to."""
-
-    source: Actor
-    source_code: str
-    root: str
-    sentence_index: int
 STATEMENT_ROOT = "01"
 # "their" before these is each side's own, not a shared thing: "A and B warned their citizens"
 PEOPLE_NOUNS = {"citizen", "population", "people", "national", "resident", "troop", "soldier", "force", "army",
@@ -140,6 +131,17 @@ HOME_CODES = {"1721", "1722", "1723", "1724", "0811", "0812", "0813", "0814", "1
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "acl", "dobj", "pobj", "prep", "pcomp", "attr", "oprd"}
 # How far up a complement may be from the trigger that governs it ("signed [a deal [to [increase trade]]]")
 MAX_COMPLEMENT_DEPTH = 4
+
+
+@dataclass(frozen=True)
+class Act:
+    """An act told with no one on its receiving end ("North Korea fired a ballistic missile into the sea"):
+    no event of its own, but what "the launch" in the next sentence may refer back to."""
+
+    source: Actor
+    source_code: str
+    root: str
+    sentence_index: int
 
 
 @dataclass
@@ -348,9 +350,7 @@ class DependencyExtractor:
                 # "engaged the rebels in a firefight": the event noun is in a phrase, the target is the object
                 candidates.append(([o for o in objects if o.dep_ == "dobj"], 0.8))
         if not entry.objects:
-            # "abused immigrants, a rights group charged": the parser may take the speaker for an object
-            direct = [o for o in objects if o.dep_ != "attr" and not any(
-                c.dep_ == "acl" and c.lemma_.lower() in SPEECH_VERBS | {"charge"} for c in o.children)] \
+            direct = [o for o in objects if o.dep_ != "attr" and not _misparsed_speaker(o)] \
                 if not passive else patients
             candidates.append((direct, 0.9))
             # an event as object stands for its agent: "condemned an attack by Russian troops"
@@ -424,11 +424,12 @@ class DependencyExtractor:
             confidence, domestic = 0.6, True
             # "killed five soldiers in northern Mali": an army or a government no one names is the place's
             # (force on them, not troops sent: "contributed troops to a force in Liberia")
-            agents = {m.cameo for o in objects if entry.code[:2] in AGENTLESS_ROOTS
-                      and (m := resolver.mention_at(o)) is not None and m.how == "agent"}
-            country = self._one_country(targets) if len(agents) == 1 else None
-            if country is not None:
-                targets = [self.gazetteer.agent_of(country, agents.pop())]
+            if entry.code[:2] in AGENTLESS_ROOTS:
+                agents = {m.cameo for o in objects
+                          if (m := resolver.mention_at(o)) is not None and m.how == "agent"}
+                country = self._one_country(targets) if len(agents) == 1 else None
+                if country is not None:
+                    targets = [self.gazetteer.agent_of(country, agents.pop())]
         if not targets and not entry.reverse and not each_other:
             targets = self._compatriots(sources, [h for hs, _ in candidates for h in hs], resolver)
             if targets:
@@ -561,15 +562,14 @@ class DependencyExtractor:
         if roots is not None:  # "the attack" is the last attack told, "the move" the last event
             facts = [e for e in facts if e.event_type.root in roots]
             acts = [a for a in acts if a.root in roots]
+        sides = {a.id for a, _ in sources}
         if acts and (not facts or acts[-1].sentence_index > facts[-1].sentence_index):
             last_acts = [a for a in acts if a.sentence_index == acts[-1].sentence_index]
-            sides = {a.id for a, _ in sources}
             return [] if any(a.source.id in sides for a in last_acts) else \
                 [(a.source, a.source_code) for a in last_acts]
         if not facts:
             return []
         last = [e for e in facts if (e.evidence.start, e.verb) == (facts[-1].evidence.start, facts[-1].verb)]
-        sides = {a.id for a, _ in sources}
         if any(e.source.id in sides for e in last):
             return []
         event = last[-1]
@@ -628,8 +628,7 @@ class DependencyExtractor:
         """`named`: only places named as such ("in Moscow", "in northern Iraq"), not a thing a country owns
         ("in an Iranian drone", "near a ship from Japan")."""
         # "cordoned off the roads leading into Donetsk": a participle of the object may name the place
-        carriers = carriers + [c for t in carriers if t.pos_ in {"NOUN", "PROPN"} for c in t.children
-                               if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}]
+        carriers = carriers + _participles(carriers)
         located = _prep_objects(carriers, LOCATION_PREPS)
         # "in a Russian attack" is no place, though its owner is named; but where that happened is: "killed in
         # clashes in northern Iraq", "killed in an Israeli air strike in Gaza"
@@ -991,9 +990,7 @@ def _topic_actors(topics: list[Token], resolver: ActorResolver, own: set[str],
     for depth in range(TOPIC_DEPTH):
         # "an attack [targeting tourists [at a hotel [in Mali's capital]]]": a participle goes on with the
         # noun; not a document's ("a statement calling on Egypt to …" is an event of its own)
-        participles = [c for t in layer if t.pos_ in {"NOUN", "PROPN"}
-                       and t.lemma_.lower() not in DOCUMENT_NOUNS
-                       for c in t.children if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}]
+        participles = _participles([t for t in layer if t.lemma_.lower() not in DOCUMENT_NOUNS])
         objects = [o for p in participles for o in p.children if o.dep_ == "dobj"]
         layer = _prep_objects(layer, first if depth == 0 else TOPIC_PREPS) \
             + _prep_objects(participles, TOPIC_PREPS) + objects
@@ -1121,6 +1118,11 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _misparsed_speaker(obj: Token) -> bool:
+    """"abused immigrants, a rights group charged": an object the parser made of the sentence's speaker."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in SPEAKER_VERBS for c in obj.children)
+
+
 def _is_crowd(head: Token | None) -> bool:
     """"protesters", "a Ukrainian protestor", "hundreds of demonstrators"."""
     if head is None:
@@ -1169,6 +1171,13 @@ def _instruments(verb: Token) -> list[Token]:
         if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ in {"with", "in", "during"}:
             found += [c for c in child.children if c.dep_ == "pobj"]
     return found
+
+
+def _participles(nouns: list[Token]) -> list[Token]:
+    """The participles modifying the nouns among `nouns`: "the roads [leading into Donetsk]", "an attack
+    [targeting tourists]"."""
+    return [c for t in nouns if t.pos_ in {"NOUN", "PROPN"} for c in t.children
+            if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}]
 
 
 def _participle_agents(child: Token) -> list[Token]:
