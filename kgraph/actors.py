@@ -112,7 +112,7 @@ class Entry:
         if day is not None:
             current = [r for r in self.roles if r.holds_on(day)]
             if current:
-                return _role_code(current[0])
+                return _role_code(_taken_last(current))
             if self.fallback:
                 return self.fallback
             past = [r for r in self.roles if r.end is not None and r.end <= day and r.country]
@@ -121,15 +121,21 @@ class Entry:
             return self.actor.country or ""
         if self.fallback:
             return self.fallback
-        # With no date: of the offices still held, the one taken last (Xi Jinping: president since 2013, not
-        # the military commission he chaired first); if none is held, the one left last (Obama the president,
-        # not the senator). The first listed, the main office, where dates tie.
+        # With no date: the offices still held; if none is held, the one left last (Obama the president, not
+        # the senator).
         open_roles = [r for r in self.roles if r.end is None]
         if open_roles:
-            latest = max(r.start or dt.date.min for r in open_roles)
-            return _role_code(next(r for r in open_roles if (r.start or dt.date.min) == latest))
+            return _role_code(_taken_last(open_roles))
         last_end = max(r.end for r in self.roles)
         return _role_code(next(r for r in self.roles if r.end == last_end))
+
+
+def _taken_last(roles: list[Role]) -> Role:
+    """Of offices held at once, the one taken last speaks for the person: it is the newer, more specific one
+    (Xi Jinping: president since 2013, not the military commission he chaired first; a minister made envoy for
+    a week is the envoy that week). The first listed, the main office, where dates tie."""
+    latest = max(r.start or dt.date.min for r in roles)
+    return next(r for r in roles if (r.start or dt.date.min) == latest)
 
 
 def _role_code(role: Role) -> str:
@@ -852,7 +858,17 @@ class ActorResolver:
             return found
         # "leaders of Egypt's Muslim Brotherhood" are the Brotherhood's: the phrase's own head before its
         # modifiers, then the nearest
-        return [min(found, key=lambda m: (depth[(m.start, m.end)], abs(head.i - m.start)))]
+        nearest = min(found, key=lambda m: (depth[(m.start, m.end)], abs(head.i - m.start)))
+        if doc[nearest.start:nearest.end].root.dep_ == "appos":
+            # "Ithilen's minister Calimehtar", where a dictionary makes the name another country's: the
+            # country the text gives the office wins over the one a namesake or an old entry gives the name
+            offices = [m for m in found if depth[(m.start, m.end)] == 1
+                       and m.actor.kind in {"country", "territory"}
+                       and doc[m.start:m.end].root.dep_ in {"poss", "compound", "amod"}
+                       and m.actor.country != nearest.actor.country]
+            if offices:
+                return offices[:1]
+        return [nearest]
 
 
 def is_unattributed(actor: Actor) -> bool:

@@ -1191,7 +1191,10 @@ def _participle_agents(child: Token) -> list[Token]:
 def _dates_only(prep: Token) -> bool:
     """A prepositional phrase that only says when: "on Friday", "in March"."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+    # every noun of it: "met with Syrian President Assad Tuesday", parsed with "Tuesday" as the object,
+    # is still a meeting with Assad
+    return bool(objects) and all(t.ent_type_ in {"DATE", "TIME"} for o in objects for t in o.subtree
+                                 if t.pos_ in {"NOUN", "PROPN"})
 
 
 def _infinitive_of_noun(verb: Token) -> bool:

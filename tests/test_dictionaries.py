@@ -77,6 +77,18 @@ def test_a_petrarch_date_restriction_picks_the_code_of_the_day(petrarch):
     assert _dyads(_extract("Trentino attacked Sylvania.", petrarch, date="1996-05-01")) == {("TRN", "SYL")}
 
 
+def test_where_two_date_restrictions_hold_the_one_begun_last_codes(tmp_path):
+    # a rebel through the 1990s, and the government for one month of them: that month, the government
+    path = tmp_path / "dictionary.json"
+    path.write_text(json.dumps({"actors_by_code": {
+        "SYL": [{"names": ["SYLVANIA"]}],
+        "ELBREB": [{"names": ["ELBONIA"], "date_restriction": "19900101 - 19991231"}],
+        "ELBGOV": [{"names": ["ELBONIA"], "date_restriction": "940101 - 940131"}],
+    }}))
+    assert _dyads(_extract("Elbonia attacked Sylvania.", path, date="1994-01-15")) == {("ELBGOV", "SYL")}
+    assert _dyads(_extract("Elbonia attacked Sylvania.", path, date="1994-02-15")) == {("ELBREB", "SYL")}
+
+
 def test_a_petrarch_compound_stands_for_each_member(petrarch):
     events = _extract("The Twin Cities condemned Sylvania.", petrarch)
     assert _dyads(events) == {("ELR", "SYL"), ("GAL", "SYL")}
@@ -85,6 +97,13 @@ def test_a_petrarch_compound_stands_for_each_member(petrarch):
 def test_a_title_before_a_name_coded_by_country_makes_it_the_government(petrarch):
     events = _extract("Freedonia Prime Minister Rufus Firefly visited Sylvania on Monday.", petrarch)
     assert _dyads(events) == {("FRDGOV", "SYL")}
+
+
+def test_a_country_the_text_gives_a_title_wins_over_the_country_of_the_name(petrarch):
+    # the dictionary codes Rufus Firefly by Freedonia; "Trentino's prime minister" is Trentino's
+    events = _extract("Trentino's prime minister Rufus Firefly visited Sylvania on Monday.", petrarch,
+                      date="1996-05-01")
+    assert _dyads(events) == {("TRNGOV", "SYL")}
 
 
 def test_an_acronym_in_brackets_is_the_name_before_it(petrarch):

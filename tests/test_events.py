@@ -790,6 +790,15 @@ def test_coordinated_sides_of_a_clash_fight_each_other_not_the_place(pipeline):
     assert event.target.id == "KEN"
 
 
+def test_the_country_a_text_gives_an_office_wins_over_the_one_a_name_has(pipeline):
+    # a namesake, or an entry out of date: "Israel's ambassador" is Israel's whoever the name is
+    (event, _) = extract_text(pipeline, "Israel's ambassador Vladimir Putin met Biden.")
+    assert event.source_code == "ISRGOV"
+    # where they agree, the person stays
+    (event,) = extract_text(pipeline, "Russia's foreign minister Sergei Lavrov warned Ukraine.")
+    assert (event.source.kind, event.source_code) == ("person", "RUSGOV")
+
+
 def test_an_undated_story_takes_the_office_held_last(pipeline):
     # still held: the office taken last (Xi's presidency, not the military commission he chaired first)
     (event,) = extract_text(pipeline, "Xi Jinping visited Moscow.", date=None)
@@ -869,6 +878,10 @@ def test_meeting_with_someone_is_the_subject_s_act_talks_are_both_sides(pipeline
     assert pairs("The Indian foreign minister held talks with the Chinese ambassador.") == {
         ("IND", "CHN"), ("CHN", "IND")}
     assert pairs("The Indian foreign minister met the Chinese ambassador.") == {("IND", "CHN"), ("CHN", "IND")}
+    # a day the parser makes the object of "with" leaves it a meeting with the person named before it
+    events = extract_text(
+        pipeline, "The Turkish envoy met with Iranian President Masoud Pezeshkian Sunday to discuss trade.")
+    assert {(e.source_code[:3], e.target_code[:3]) for e in events} == {("TUR", "IRN")}
 
 
 def test_whom_a_permission_is_given_to_would_act_whichever_way_the_parser_hangs_it(pipeline):
