@@ -123,6 +123,8 @@ INTENT_ROOT = "03"
 DOMESTIC_AGENTS = {"GOV", "COP", "JUD", "SPY"}
 STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
 PROTEST_ROOT = "14"
+# Calling a protest or a strike off (CAMEO 082, ease political dissent) yields to whom it was aimed at
+EASED_DISSENT = "082"
 # A state's measures at home: imposing or easing curfews, states of emergency, martial law and bans on
 # political life (CAMEO 1721-1724, 0811-0814, and their threats 1323-1324)
 HOME_CODES = {"1721", "1722", "1723", "1724", "0811", "0812", "0813", "0814", "1323", "1324"}
@@ -434,7 +436,7 @@ class DependencyExtractor:
             targets = self._compatriots(sources, [h for hs, _ in candidates for h in hs], resolver)
             if targets:
                 confidence, domestic = 0.6, True
-        if not targets and entry.code[:2] == PROTEST_ROOT:
+        if not targets and (entry.code[:2] == PROTEST_ROOT or entry.code == EASED_DISSENT):
             targets, confidence, domestic = self._home_government(sources), 0.5, True
         if not targets and entry.code in HOME_CODES:
             targets, confidence, domestic = self._home_country(sources), 0.6, True
@@ -610,7 +612,7 @@ class DependencyExtractor:
 
     def _home_government(self, sources: list[tuple[Actor, str]]) -> list[tuple[Actor, str]]:
         """"Egyptian students rioted": a protest that names no target is aimed at the government of the
-        protesters' own country, as event coders record it (CAMEO 14)."""
+        protesters' own country, as event coders record it (CAMEO 14); so is calling one off (082)."""
         if len(sources) != 1 or len(sources[0][1]) < 6 or sources[0][1][3:6] in STATE_AGENTS:
             return []
         country = self.gazetteer.country_entry(sources[0][0].part_of or "")

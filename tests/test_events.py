@@ -356,6 +356,9 @@ def test_police_act_on_their_own_country(pipeline):
 def test_a_protest_with_no_target_is_against_the_home_government(pipeline):
     (event,) = extract_text(pipeline, "Thousands of Kenyan students rioted on Friday.")
     assert (event.source_code, event.event_type.root, event.target_code) == ("KENEDU", "14", "KENGOV")
+    # calling it off yields to the same government (CAMEO 082)
+    (event,) = extract_text(pipeline, "Kenyan doctors called off their strike.")
+    assert (event.source_code, event.event_type.code, event.target_code) == ("KENHLH", "082", "KENGOV")
 
 
 def test_the_agent_of_a_thing_done_is_its_source(pipeline):
