@@ -286,6 +286,8 @@ class DependencyExtractor:
         # "soldiers killed in Ukraine": a participle modifying a noun is passive, the noun its object
         reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
         passive = reduced or any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+        if passive and entry.stative and not reduced and _agent(verb) is None:
+            passive = False  # "Israel is opposed to the plan": Israel opposes it
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         # who undergoes a passive: its subject, or the noun a participle modifies
         patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] + [verb.head] * reduced

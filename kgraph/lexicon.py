@@ -30,6 +30,8 @@ class LexiconEntry:
     one_way: bool = False
     # the object must be asked or wanted to do something: "wants Russia to withdraw", not "wants Crimea"
     infinitive: bool = False
+    # the participle after "be" says where the subject stands, no passive: "Israel is opposed to the plan"
+    stative: bool = False
     stem: str | None = None  # the verb a noun entry nominalises: its relation is the verb's
 
     @property
@@ -183,4 +185,5 @@ def entry_from_json(obj: dict) -> LexiconEntry:
         mutual=bool(obj.get("mutual", False)),
         one_way=bool(obj.get("one_way", False)),
         infinitive=bool(obj.get("infinitive", False)),
+        stative=bool(obj.get("stative", False)),
     )

@@ -361,6 +361,14 @@ def test_a_protest_with_no_target_is_against_the_home_government(pipeline):
     assert (event.source_code, event.event_type.code, event.target_code) == ("KENHLH", "082", "KENGOV")
 
 
+def test_being_opposed_to_something_is_the_subject_s_stance_not_a_passive(pipeline):
+    (event,) = extract_text(pipeline, "Israel is opposed to the French proposal.")
+    assert (event.source.id, event.target.id, event.event_type.code) == ("ISR", "FRA", "110")
+    # with a by-phrase it is a passive still
+    (event,) = extract_text(pipeline, "Kenya is opposed by Uganda.")
+    assert (event.source.id, event.target.id) == ("UGA", "KEN")
+
+
 def test_the_agent_of_a_thing_done_is_its_source(pipeline):
     (event,) = extract_text(pipeline, "Venezuela rejected the proposal made by Colombia.")
     assert (event.source.id, event.event_type.root, event.target.id) == ("VEN", "12", "COL")
