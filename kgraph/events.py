@@ -457,7 +457,9 @@ class DependencyExtractor:
             sources, targets = targets, sources
         if entry.code in WEAPON_CODED:
             # "blown up by a surface-to-air missile", "Israeli warplanes struck": the weapon says which force
-            weapon = self._weapon_code(_instruments(verb) + [h for h in [source_head] if h is not None])
+            # ("launched rocket fire": the event noun's own modifier)
+            weapon = self._weapon_code(light_nouns + _instruments(verb)
+                                       + [h for h in [source_head] if h is not None])
             entry = replace(entry, code=weapon) if weapon else entry
         if entry.code.startswith(CROWD_VIOLENCE) and len(sources) == 1:
             # CAMEO tells a crowd's violence (a riot, 145) from a state's violence against a crowd (violent
@@ -1249,7 +1251,11 @@ def _prep_objects(carriers: Iterable[Token], preps: set[str]) -> list[Token]:
     for carrier in carriers:
         for child in carrier.children:
             if child.dep_ in {"prep", "dative"} and child.lemma_.lower() in preps:
-                out.extend(c for c in child.children if c.dep_ == "pobj")
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                # "outside of Basra", "inside of Syria": the object hangs on "of"
+                objects = objects or [o for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                                      for o in c.children if o.dep_ == "pobj"]
+                out.extend(objects)
             elif child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN"} and preps & {"to", "for"}:
                 out.append(child)  # "give Tanzania a grant" is "give a grant to Tanzania"
     return out

@@ -738,7 +738,8 @@ def test_rebels_with_no_group_named_before_are_still_rebels(pipeline):
 
 def test_what_exploded_and_who_issued_the_statement(pipeline):
     for text, source in (("A car bombing near the city of Kandahar killed two British soldiers.", "AFGUAF"),
-                         ("Two British soldiers were killed by a roadside bomb in Afghanistan.", "AFGUAF")):
+                         ("Two British soldiers were killed by a roadside bomb in Afghanistan.", "AFGUAF"),
+                         ("Two British soldiers were killed by a roadside bomb outside of Kandahar.", "AFGUAF")):
         (event,) = extract_text(pipeline, text)
         assert (event.source_code, event.target_code, event.confidence < 0.9) == (source, "GBRMIL", True)
     (event,) = extract_text(pipeline, "Hamas issued a statement calling on Egypt to open the border.")
@@ -864,6 +865,11 @@ def test_the_weapon_says_which_force_was_used(pipeline):
     assert (event.source.id, event.target_code, event.event_type.code) == ("ISR", "PSECVL", "195")
     (event,) = extract_text(pipeline, "Russian forces attacked Kharkiv with rockets.")
     assert event.event_type.code == "194"
+    # the weapon may be the event noun's own modifier
+    for text, source in (("Israel launched a rocket attack on Gaza.", "ISR"),
+                         ("Turkish forces launched rocket fire against Syrian army positions.", "TURMIL")):
+        (event,) = extract_text(pipeline, text)
+        assert (event.source_code, event.event_type.code) == (source, "194")
     # a bombing with no military weapon stays a bombing, and a suicide bomber is no aircraft
     (event,) = extract_text(pipeline, "Russian forces blew up a dam in Kherson.")
     assert event.event_type.code == "183"
