@@ -1007,6 +1007,14 @@ def test_sides_that_swap_prisoners_release_them_to_each_other(pipeline):
         ("ARM", "AZE", "0841"), ("AZE", "ARM", "0841")}
 
 
+def test_agreeing_to_a_ceasefire_commits_to_one_declaring_it_is_the_act(pipeline):
+    events = extract_text(pipeline, "Armenia and Azerbaijan agreed to a ceasefire on Monday.")
+    assert {(e.source.id, e.target.id, e.event_type.code, e.mode) for e in events} == {
+        ("ARM", "AZE", "0356", "intended"), ("AZE", "ARM", "0356", "intended")}
+    (event,) = extract_text(pipeline, "Russia declared a ceasefire in Ukraine.")
+    assert (event.event_type.code, event.mode) == ("0871", "asserted")
+
+
 def test_both_sides_are_never_the_subject_that_acts_on_them(pipeline):
     assert extract_text(pipeline, "Egypt and Qatar, which mediated the truce, urged both sides to respect it.") == []
     events = extract_text(pipeline, "Israel and Hamas agreed to a truce. Egypt urged both sides to respect it.")
