@@ -28,6 +28,9 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 # Force that one actor says another used is an accusation (CAMEO 112) as well as the reported act
 ALLEGED_ROOTS = {"18", "19", "20"}
+# Acts against another, never one's own: "its" on what they hit cannot be the doer's ("China said Manila's
+# vessels rammed its ship"), so with no other antecedent it is the speaker's
+AGAINST_OTHERS_ROOTS = {"16", "17", "18", "19", "20"}
 ACCUSE_CODE = "112"
 ALLEGING_VERBS = {"claim", "allege", "insist", "assert"}
 # Verbs whose target can be the subject of their clause: "demanded that the US cancel the sale",
@@ -339,7 +342,11 @@ class DependencyExtractor:
             prep_heads = _prep_objects(carriers + objects, set(entry.preps))
             candidates.append((prep_heads, 0.9))
             # an event noun there carries the target: "called for a boycott of Israel"
-            candidates.append((self._noun_targets([h for h in prep_heads if h.pos_ == "NOUN"], resolver), 0.8))
+            prep_nouns = [h for h in prep_heads if h.pos_ == "NOUN"]
+            candidates.append((self._noun_targets(prep_nouns, resolver), 0.8))
+            # or its agent: "retaliate against the drills by South Korea"
+            agents = self._event_agents(prep_nouns, verb) + self._loose_agents(verb, prep_nouns, passive)
+            candidates.append((agents, 0.7))
         if light_nouns:
             # an object that names people is the target: "received the Iranian foreign minister"
             candidates.append(([n for n in light_nouns if _names_people(n, resolver)], 0.9))
@@ -358,7 +365,8 @@ class DependencyExtractor:
                 if not passive else patients
             candidates.append((direct, 0.9))
             # an event as object stands for its agent: "condemned an attack by Russian troops"
-            candidates.append((self._event_agents(direct, verb), 0.8))
+            agents = self._event_agents(direct, verb) + self._loose_agents(verb, direct, passive)
+            candidates.append((agents, 0.8))
             if entry.code[:2] in CLAUSAL_TARGET_ROOTS:
                 candidates.append((_clause_subjects(verb), 0.7))
             else:
@@ -399,7 +407,7 @@ class DependencyExtractor:
                 break
         else:
             targets, heads_used, confidence = weak or ([], [], MUTUAL_CONFIDENCE)
-        if not targets and entry.code[:2] in ALLEGED_ROOTS:
+        if not targets and entry.code[:2] in AGAINST_OTHERS_ROOTS and _reported(verb):
             # "Israel said Hezbollah had fired rockets at its northern towns": force against "its" own is not
             # what the attacker does to itself, so "its" is the speaker's
             owned = [c for h in [*objects, *_prep_objects([verb], FALLBACK_PREPS | LOCATION_PREPS)]
@@ -727,6 +735,13 @@ class DependencyExtractor:
                 of_objects = _prep_objects([noun], {"of"})
                 heads += _prep_objects([noun, *of_objects], {"with", "between"})
         return heads
+
+    def _loose_agents(self, verb: Token, nouns: list[Token], passive: bool) -> list[Token]:
+        """The by-phrase the parser hung on an active verb, where it can only be its event noun's: "condemned
+        the joint drills by South Korea"."""
+        if passive or not any(n.lemma_.lower() in self.lexicon.nouns for n in nouns):
+            return []
+        return _prep_objects([verb], {"by"})
 
     def _choose(self, verb: Token, entries: list[LexiconEntry]) -> LexiconEntry | None:
         # a particle is often parsed as an adverb or a preposition ("pulled out of", "walked away from")
@@ -1065,6 +1080,7 @@ def _background(verb: Token, resolver: ActorResolver) -> bool:
 
 
 def _reported(clause: Token) -> bool:
+    """The clause is what someone is said to have said: "Israel said [Hezbollah had fired …]"."""
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS
 
 

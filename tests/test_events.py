@@ -369,6 +369,13 @@ def test_being_opposed_to_something_is_the_subject_s_stance_not_a_passive(pipeli
     assert (event.source.id, event.target.id) == ("UGA", "KEN")
 
 
+def test_a_by_phrase_on_an_active_verb_is_its_event_noun_s_agent(pipeline):
+    events = extract_text(pipeline, "North Korea condemned the joint drills by South Korea and the United States.")
+    assert {(e.source.id, e.target.id) for e in events} == {("PRK", "KOR"), ("PRK", "USA")}
+    events = extract_text(pipeline, "Iran threatened to retaliate against the naval drills by Britain.")
+    assert {(e.source.id, e.target.id) for e in events} == {("IRN", "GBR")}
+
+
 def test_the_agent_of_a_thing_done_is_its_source(pipeline):
     (event,) = extract_text(pipeline, "Venezuela rejected the proposal made by Colombia.")
     assert (event.source.id, event.event_type.root, event.target.id) == ("VEN", "12", "COL")
@@ -771,6 +778,13 @@ def test_its_in_a_reported_attack_is_the_speaker_s(pipeline):
         ("Hezbollah", "ISR", "19"), ("ISR", "Hezbollah", "11")}
     # outside reported speech, or for an act on one's own, no guess
     assert extract_text(pipeline, "Hezbollah fired rockets at its northern towns.") == []
+    # so for coercion: what is seized or hosed down is another's
+    (event,) = extract_text(pipeline, "Japan said China seized its fishing boats.")
+    assert (event.source.id, event.target.id, event.event_type.root) == ("CHN", "JPN", "17")
+    # but not "its" in a clause of time inside what is said: that one's antecedent is the story's subject
+    events = extract_text(pipeline, "Chad will restore ties with Sudan years after Libyan crowds burned its "
+                                    "embassy, a senior Niger official said on Saturday.")
+    assert all(e.target.id != "NER" for e in events)
 
 
 def test_wanting_another_to_act_is_an_appeal_wanting_a_thing_is_not(pipeline):
