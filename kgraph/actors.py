@@ -28,6 +28,7 @@ GAZETTEER_FILES = ("countries.jsonl", "organisations.jsonl", "institutions.jsonl
 PLACES_FILE = "places.jsonl"  # cities and regions of the countries above
 AGENT_FILE = "agents.jsonl"
 TITLES_FILE = "titles.txt"  # titles that name a person by surname: "President Bush"
+NOT_ACTORS_FILE = "not_actors.txt"  # names that hide a country's name and are none: "the South China Sea"
 GOVERNMENT = "GOV"
 CIVILIANS = "CVL"
 FORMER_OFFICIAL = "ELI"  # CAMEO codes a former office holder as an elite, not as the government
@@ -150,6 +151,7 @@ class Gazetteer:
     agents: dict[str, str] = field(default_factory=dict)  # lower-case phrase → agent code
     agent_labels: dict[str, str] = field(default_factory=dict)
     titles: frozenset[str] = frozenset()  # lower-case titles: "president", "prime minister"
+    not_actors: frozenset[str] = frozenset()  # "South China Sea": matched whole, it names no one
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> Gazetteer:
@@ -160,6 +162,7 @@ class Gazetteer:
         gaz.add_places_file(base / PLACES_FILE)
         gaz.add_agent_file(base / AGENT_FILE)
         gaz.titles = frozenset(read_words(base / TITLES_FILE))
+        gaz.not_actors = frozenset(read_words(base / NOT_ACTORS_FILE))
         for path in extra:
             gaz.add_user_file(Path(path))
         gaz.code_org_roles()
@@ -357,6 +360,9 @@ class MentionFinder:
                 self.misspellable.setdefault(surface.lower(), key)
         for phrase, code in gazetteer.agents.items():
             self.lower.add(f"G:{code}", [nlp.make_doc(phrase)])
+        # the longest match wins (filter_spans), so "South China Sea" hides "China" and then names no one
+        self.names.add("N:", [nlp.make_doc(form) for name in gazetteer.not_actors
+                              for form in (name, name.upper())])
         for phrase in self.descriptions:
             self.lower.add(f"D:{phrase}", [nlp.make_doc(phrase)])
         # "President Bush": a title and the surname of a person who held that title
@@ -402,6 +408,8 @@ class MentionFinder:
         recent: list[Entry] = []  # organisations and countries seen so far, for "the alliance"
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             label = span.label_
+            if label == "N:":
+                continue
             if label.startswith("G:"):
                 agent = label[2:]
                 mentions.append(Mention(span.start, span.end, _AGENT_ONLY, agent, "agent"))

@@ -376,6 +376,16 @@ def test_a_by_phrase_on_an_active_verb_is_its_event_noun_s_agent(pipeline):
     assert {(e.source.id, e.target.id) for e in events} == {("IRN", "GBR")}
 
 
+def test_a_sea_named_after_a_country_is_not_that_country(pipeline):
+    events = extract_text(pipeline, "Japan and Australia held naval drills in the South China Sea.")
+    assert {(e.source.id, e.target.id) for e in events} == {("JPN", "AUS"), ("AUS", "JPN")}
+    events = extract_text(pipeline, "Iranian boats seized a Greek tanker in the Gulf of Oman.")
+    assert {(e.source.id, e.target.id) for e in events} == {("IRN", "GRC")}
+    # the country itself is still found beside it
+    events = extract_text(pipeline, "China sent warships to the South China Sea and warned the Philippines.")
+    assert {(e.source.id, e.target.id) for e in events} == {("CHN", "PHL")}
+
+
 def test_the_agent_of_a_thing_done_is_its_source(pipeline):
     (event,) = extract_text(pipeline, "Venezuela rejected the proposal made by Colombia.")
     assert (event.source.id, event.event_type.root, event.target.id) == ("VEN", "12", "COL")
