@@ -32,6 +32,7 @@ NOT_ACTORS_FILE = "not_actors.txt"  # names that hide a country's name and are n
 GOVERNMENT = "GOV"
 CIVILIANS = "CVL"
 FORMER_OFFICIAL = "ELI"  # CAMEO codes a former office holder as an elite, not as the government
+STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
 # Children that belong to a noun phrase naming an actor ("the [US] [National Security Council] spokesman").
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "nummod", "case", "appos", "npadvmod", "cc", "conj"}
 # How many a plural noun names: "the two Koreas", "both sides", "the three Baltic states"
@@ -591,9 +592,12 @@ class ActorResolver:
             if own.how in {"demonym", "name"} and own.actor.kind in {"country", "territory"}:
                 # "Russian officials"; "Bree Prime Minister Romendacil" where a dictionary codes the man by
                 # his country only
-                agent = self._agent_in(head)
+                agent = _held_no_more(head, self._agent_in(head))
                 if agent:
                     return [self._compose(own, agent)]
+            if own.how == "person" and own.cameo[3:6] in STATE_AGENTS and _said_former(head):
+                # "Former US President Barack Obama", whatever the story's date says of his office
+                return [(own.actor, own.cameo[:3] + FORMER_OFFICIAL)]
             return [(own.actor, own.cameo)]
         if own is None:
             # "thousands of teachers across Nigeria", "a group of Iranian students": the whole they belong to
@@ -628,7 +632,7 @@ class ActorResolver:
             return []
         if agent is None:
             agent = self._agent_in(head)
-        return self._owned(owners, agent)
+        return self._owned(owners, _held_no_more(head, agent))
 
     def _owned(self, owners: list[Mention], agent: str | None) -> list[tuple[Actor, str]]:
         out = []
@@ -877,6 +881,20 @@ class ActorResolver:
             if offices:
                 return offices[:1]
         return [nearest]
+
+
+def _held_no_more(head: Token, agent: str | None) -> str | None:
+    """A state office the phrase says is held no more is a former official's: "the former Bolivian president",
+    "former president Evo Morales" (BOLELI, not the government of Bolivia)."""
+    return FORMER_OFFICIAL if agent in STATE_AGENTS and _said_former(head) else agent
+
+
+def _said_former(head: Token) -> bool:
+    """"former" on the phrase or on the title before the name ("Former US President Barack Obama"); not in an
+    apposition ("Putin, a former KGB officer", is president still)."""
+    titles = [c for c in head.children if c.dep_ in {"compound", "flat"}]
+    words = [*head.children, *(g for c in titles for g in c.children)]
+    return any(w.lower_ == "former" and w.dep_ == "amod" for w in words)
 
 
 def is_unattributed(actor: Actor) -> bool:

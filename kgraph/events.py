@@ -16,8 +16,8 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import (CIVILIANS, DOCUMENT_NOUNS, GOVERNMENT, SPEECH_VERBS, ActorResolver, Entry, Gazetteer,
-                     is_nobody, is_unattributed, partitive_wholes, stance)
+from .actors import (CIVILIANS, DOCUMENT_NOUNS, GOVERNMENT, SPEECH_VERBS, STATE_AGENTS, ActorResolver, Entry,
+                     Gazetteer, is_nobody, is_unattributed, partitive_wholes, stance)
 from .clean import RepairedText
 from .dates import resolve_date
 from .lexicon import Lexicon, LexiconEntry
@@ -124,7 +124,6 @@ INTENT_ROOT = "03"
 # on, named only by what they are, are of that country ("Egyptian police dispersed demonstrators"); the
 # state's own bodies are its instruments, not its targets ("ordered patrols by police").
 DOMESTIC_AGENTS = {"GOV", "COP", "JUD", "SPY"}
-STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
 PROTEST_ROOT = "14"
 # Calling a protest or a strike off (CAMEO 082, ease political dissent) yields to whom it was aimed at
 EASED_DISSENT = "082"

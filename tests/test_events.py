@@ -835,6 +835,17 @@ def test_the_country_a_text_gives_an_office_wins_over_the_one_a_name_has(pipelin
     assert (event.source.kind, event.source_code) == ("person", "RUSGOV")
 
 
+def test_an_office_the_text_says_is_held_no_more_is_a_former_official_s(pipeline):
+    (event,) = extract_text(pipeline, "Mexico granted asylum to the former Bolivian president.")
+    assert event.target_code == "BOLELI"
+    # named, whatever the story's date or the dictionary says of the office
+    (event,) = extract_text(pipeline, "Former US President Barack Obama criticized Russia.", date=None)
+    assert event.source_code == "USAELI"
+    # a past told in an apposition is not the office the person holds
+    (event,) = extract_text(pipeline, "President Putin, a former KGB officer, criticized Ukraine.")
+    assert event.source_code == "RUSGOV"
+
+
 def test_an_undated_story_takes_the_office_held_last(pipeline):
     # still held: the office taken last (Xi's presidency, not the military commission he chaired first)
     (event,) = extract_text(pipeline, "Xi Jinping visited Moscow.", date=None)
