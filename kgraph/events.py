@@ -102,6 +102,7 @@ TOPIC_CONFIDENCE = 0.6
 # Nouns that name an event already told: "the move", "the decision", "the launch", "the attack"
 # and the CAMEO roots of the events each can mean (None: any event); ANAPHORIC_ROOTS: the acts with no target
 # that such a noun may still refer back to ("fired a missile into the sea. … condemned the launch")
+THREAT_ROOT = "13"
 _FORCE, _COERCION = frozenset({"18", "19", "20"}), frozenset({"16", "17"})
 EVENT_ANAPHORS: dict[str, frozenset[str] | None] = {
     "move": None, "decision": None, "step": None, "action": None, "measure": None, "announcement": None,
@@ -110,6 +111,9 @@ EVENT_ANAPHORS: dict[str, frozenset[str] | None] = {
     "arrest": _COERCION, "detention": _COERCION, "execution": _COERCION, "expulsion": _COERCION,
     "sanction": _COERCION, "visit": frozenset({"04"}), "deployment": frozenset({"15", "19"}),
     "test": frozenset({"15", "19"}),
+    "allegation": frozenset({"11"}), "accusation": frozenset({"11"}), "charge": frozenset({"11"}),
+    "claim": frozenset({"11"}), "seizure": _COERCION, "threat": frozenset({THREAT_ROOT}),
+    "demand": frozenset({"10"}), "ultimatum": frozenset({THREAT_ROOT}),
 }
 ANAPHORIC_ROOTS = {"15", "18", "19", "20"}
 ANAPHOR_CONFIDENCE = 0.5
@@ -571,7 +575,9 @@ class DependencyExtractor:
         ("the EU and the US froze the assets … EU ministers approved the measure"). An act told later with
         no target is the nearer antecedent ("North Korea fired a missile into the sea. Japan condemned the
         launch.")."""
-        facts = [e for e in recent if e.mode == "asserted" and not e.negated]
+        # what was only threatened is no fact, but the threat is: "the threat" is one
+        told = {"asserted", "threatened"} if roots is not None and THREAT_ROOT in roots else {"asserted"}
+        facts = [e for e in recent if e.mode in told and not e.negated]
         if roots is not None:  # "the attack" is the last attack told, "the move" the last event
             facts = [e for e in facts if e.event_type.root in roots]
             acts = [a for a in acts if a.root in roots]
@@ -586,7 +592,8 @@ class DependencyExtractor:
         if any(e.source.id in sides for e in last):
             return []
         event = last[-1]
-        if event.event_type.root in TOPIC_TARGET_ROOTS:
+        if event.event_type.root in TOPIC_TARGET_ROOTS and roots is None:
+            # "the move" after a reaction is what it reacted to; "the accusation" is the accusation itself
             return [] if event.target.id in sides else [(event.target, event.target_code)]
         return [(event.source, event.source_code)]
 

@@ -817,6 +817,20 @@ def test_a_definite_event_noun_refers_back_to_the_last_event(pipeline):
     assert extract_text(pipeline, "Japan praised the decision.") == []
 
 
+def test_an_accusation_a_demand_or_a_threat_referred_back_to_is_its_maker_s(pipeline):
+    # the noun names the event itself: rejecting "the allegations" is aimed at who made them
+    events = extract_text(pipeline, "Peru accused Bolivia of arming the rebels. Bolivia rejected the allegations.")
+    assert ("BOL", "PER", "016") in {(e.source.id, e.target.id, e.event_type.code) for e in events}
+    events = extract_text(pipeline, "Kenya demanded that Somalia free the sailors. Somalia rejected the demand.")
+    assert ("SOM", "KEN", "12") in {(e.source.id, e.target.id, e.event_type.root) for e in events}
+    # a threat was made, though what it threatens was not done
+    events = extract_text(pipeline, "Iran threatened to attack Israel. Egypt condemned the threat.")
+    assert ("EGY", "IRN", "11") in {(e.source.id, e.target.id, e.event_type.root) for e in events}
+    # a deployment condemned is the deployer's
+    events = extract_text(pipeline, "Russia deployed troops near the border. Finland condemned the deployment.")
+    assert ("FIN", "RUS", "11") in {(e.source.id, e.target.id, e.event_type.root) for e in events}
+
+
 def test_coordinated_sides_of_a_clash_fight_each_other_not_the_place(pipeline):
     events = extract_text(pipeline, "Sudan's army and the Rapid Support Forces clashed in Khartoum.")
     assert {(e.source_code, e.target_code) for e in events} == {
