@@ -103,6 +103,7 @@ TOPIC_CONFIDENCE = 0.6
 # and the CAMEO roots of the events each can mean (None: any event); ANAPHORIC_ROOTS: the acts with no target
 # that such a noun may still refer back to ("fired a missile into the sea. … condemned the launch")
 THREAT_ROOT = "13"
+MEDIATE_CODE = "045"
 _FORCE, _COERCION = frozenset({"18", "19", "20"}), frozenset({"16", "17"})
 EVENT_ANAPHORS: dict[str, frozenset[str] | None] = {
     "move": None, "decision": None, "step": None, "action": None, "measure": None, "announcement": None,
@@ -718,8 +719,12 @@ class DependencyExtractor:
             heads += _opposed(noun) or found or [
                 c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.pos_ != "PRON"
                 and stance(c) is None and _resolve_all(resolver, c)] or [
-                a for c in noun.children for a in _participle_agents(c)]
+                a for c in noun.children if not self._mediation(c) for a in _participle_agents(c)]
         return heads
+
+    def _mediation(self, verb: Token) -> bool:
+        """"a deal brokered by the US", "talks mediated by Qatar": a mediator is a third party, no side."""
+        return any(e.code == MEDIATE_CODE for e in self.lexicon.verbs.get(verb.lemma_.lower(), []))
 
     def _event_agents(self, nouns: list[Token], trigger: Token | None = None) -> list[Token]:
         """Who an event noun is about: its by-phrase or possessor ("Iran's decision", "an attack by
@@ -734,7 +739,7 @@ class DependencyExtractor:
                 elif child.dep_ == "poss" and child.pos_ != "PRON":
                     # "their renewal of ties with B": the pronoun is the subject again; B is the target
                     heads.append(child)
-                elif child != trigger:
+                elif child != trigger and not self._mediation(child):
                     # "welcomed the assurances sent by Bree", "condemned the attack carried out by Hamas"
                     heads += _participle_agents(child)
             if not heads:

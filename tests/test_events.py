@@ -386,6 +386,14 @@ def test_a_sea_named_after_a_country_is_not_that_country(pipeline):
     assert {(e.source.id, e.target.id) for e in events} == {("CHN", "PHL")}
 
 
+def test_who_brokered_a_deal_is_no_party_to_it(pipeline):
+    events = extract_text(pipeline, "Serbia and Kosovo signed a trade deal brokered by the European Union.")
+    assert {(e.source.id, e.target.id) for e in events} == {("SRB", "XKX"), ("XKX", "SRB")}
+    # an author of what is rejected is still its target
+    (event,) = extract_text(pipeline, "Venezuela rejected the proposal made by Colombia.")
+    assert event.target.id == "COL"
+
+
 def test_the_agent_of_a_thing_done_is_its_source(pipeline):
     (event,) = extract_text(pipeline, "Venezuela rejected the proposal made by Colombia.")
     assert (event.source.id, event.event_type.root, event.target.id) == ("VEN", "12", "COL")
