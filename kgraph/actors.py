@@ -47,7 +47,8 @@ ARABIC_ARTICLES = ("al", "el", "ad", "as", "ash", "at", "az")
 ARABIC_ARTICLE = re.compile(rf"^(?:{'|'.join(ARABIC_ARTICLES)})-(?=[A-Z])")
 MISSPELT_CACHE = 100_000
 PARTITIVE_HEADS = {"member", "group", "one", "some", "many", "most", "all", "dozen", "hundred", "thousand",
-                   "ten", "score", "million", "number", "majority", "unit", "contingent", "team", "part", "section"}
+                   "ten", "score", "million", "number", "majority", "unit", "contingent", "team", "part",
+                   "section", "barrage", "salvo", "volley", "wave", "swarm", "series", "batch"}
 # Where an agent word sits in the phrase it qualifies: "[Bree] [Prime Minister] Romendacil"
 AGENT_MODIFIER_DEPS = {"compound", "amod", "nmod", "flat", "appos"}
 # Prepositions whose object still names whose agent the head is ("a spokesman for the NSC", "the government

@@ -300,7 +300,9 @@ class DependencyExtractor:
         patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS] + [verb.head] * reduced
         if passive:
             objects += patients
-        light_nouns = [o for o in objects + _prep_objects([verb], OBJECT_PREPS) if o.lemma_.lower() in entry.objects]
+        # "launched hundreds of drones", "fired a barrage of rockets": what the quantity is of
+        light_nouns = [w for o in objects + _prep_objects([verb], OBJECT_PREPS)
+                       for w in [o, *partitive_wholes(o)] if w.lemma_.lower() in entry.objects]
         used_nouns.update(o.i for o in light_nouns)
 
         if {"oprd", "dobj"} <= {c.dep_ for c in verb.children} and not entry.objects:
@@ -763,7 +765,8 @@ class DependencyExtractor:
         particles = marked | {c.lower_ for c in verb.children if c.dep_ in {"advmod", "prep"}
                               and c.lower_ in known
                               and (c.i == verb.i + 1 or not any(o.dep_ == "pobj" for o in c.children))}
-        object_lemmas = {c.lemma_.lower() for c in verb.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS}
+        object_lemmas = {w.lemma_.lower() for c in verb.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS
+                         for w in [c, *partitive_wholes(c)]}
         object_lemmas |= {o.lemma_.lower() for o in _prep_objects([verb], OBJECT_PREPS)}
         # "called Putin on Friday" is no call on Putin: a phrase that only dates the event selects no entry
         preps = {c.lemma_.lower() for c in verb.children if c.dep_ in {"prep", "agent", "dative"}

@@ -922,6 +922,11 @@ def test_the_weapon_says_which_force_was_used(pipeline):
     assert (event.source.id, event.target_code, event.event_type.code) == ("ISR", "PSECVL", "195")
     (event,) = extract_text(pipeline, "Russian forces attacked Kharkiv with rockets.")
     assert event.event_type.code == "194"
+    # or what a quantity is of
+    for text, code in (("Iran launched hundreds of drones at Israel.", "1952"),
+                       ("Hamas fired a barrage of rockets at Israel.", "194")):
+        (event,) = extract_text(pipeline, text)
+        assert (event.target.id, event.event_type.code) == ("ISR", code)
     # the weapon may be the event noun's own modifier
     for text, source in (("Israel launched a rocket attack on Gaza.", "ISR"),
                          ("Turkish forces launched rocket fire against Syrian army positions.", "TURMIL")):
