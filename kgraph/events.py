@@ -104,6 +104,7 @@ TOPIC_CONFIDENCE = 0.6
 # that such a noun may still refer back to ("fired a missile into the sea. … condemned the launch")
 THREAT_ROOT = "13"
 MEDIATE_CODE = "045"
+NOT_AT_HOME = {"REF", "IMG", "REB", "INS", "SEP", "RAD", "UAF", "CRM"}
 _FORCE, _COERCION = frozenset({"18", "19", "20"}), frozenset({"16", "17"})
 EVENT_ANAPHORS: dict[str, frozenset[str] | None] = {
     "move": None, "decision": None, "step": None, "action": None, "measure": None, "announcement": None,
@@ -463,8 +464,11 @@ class DependencyExtractor:
             places = self._location_targets(carriers + objects + _prep_objects([verb], set(entry.preps)),
                                             resolver, named=True)
             places = places or [t for t in targets if domestic]  # "police raided homes in Kirkuk"
-            targets = self._placed(targets, places or self._home_country(sources)
-                                   if len(sources) == 1 and sources[0][1][3:6] in DOMESTIC_AGENTS else places)
+            # whom a state's police or courts act on is of that state; so are the police or troops a country's
+            # own people clash with ("protesters in Dhaka clashed with police")
+            at_home = len(sources) == 1 and (sources[0][1][3:6] in DOMESTIC_AGENTS
+                                             or _people_facing_the_state(sources[0], targets))
+            targets = self._placed(targets, places or self._home_country(sources) if at_home else places)
         if entry.reverse:
             if not targets:
                 return []
@@ -1091,6 +1095,14 @@ def _background(verb: Token, resolver: ActorResolver) -> bool:
                                  for c in clause.children):
         return False  # "a memorandum in which the two countries promised …": not what the head did
     return bool(resolver.resolve_phrase(clause.head))
+
+
+def _people_facing_the_state(source: tuple[Actor, str], targets: list[tuple[Actor, str]]) -> bool:
+    """A country's people acting on state agents no one ties to a country: "protesters in Dhaka clashed with
+    police". Not its refugees or migrants, who may be anywhere, nor its armed groups, who fight abroad too."""
+    agent = source[1][3:6]
+    return bool(targets) and agent not in STATE_AGENTS | NOT_AT_HOME and not is_unattributed(source[0]) \
+        and all(is_unattributed(a) and c[3:6] in STATE_AGENTS for a, c in targets)
 
 
 def _reported(clause: Token) -> bool:

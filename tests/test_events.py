@@ -839,6 +839,14 @@ def test_an_accusation_a_demand_or_a_threat_referred_back_to_is_its_maker_s(pipe
     assert ("FIN", "RUS", "11") in {(e.source.id, e.target.id, e.event_type.root) for e in events}
 
 
+def test_the_police_a_country_s_people_face_are_that_country_s(pipeline):
+    (event,) = extract_text(pipeline, "Protesters in Lima clashed with police on Sunday.")
+    assert (event.source_code, event.target_code, event.event_type.code) == ("PERCVL", "PERCOP", "145")
+    # refugees and armed groups may be anywhere: no guess
+    assert extract_text(pipeline, "Syrian refugees clashed with police.") == []
+    assert extract_text(pipeline, "Syrian rebels attacked soldiers.") == []
+
+
 def test_coordinated_sides_of_a_clash_fight_each_other_not_the_place(pipeline):
     events = extract_text(pipeline, "Sudan's army and the Rapid Support Forces clashed in Khartoum.")
     assert {(e.source_code, e.target_code) for e in events} == {
