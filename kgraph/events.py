@@ -583,7 +583,9 @@ class DependencyExtractor:
         no target is the nearer antecedent ("North Korea fired a missile into the sea. Japan condemned the
         launch.")."""
         # what was only threatened is no fact, but the threat is: "the threat" is one
-        told = {"asserted", "threatened"} if roots is not None and THREAT_ROOT in roots else {"asserted"}
+        # and an agreement or a plan announced is a move made: "agreed to open talks … hailed the move"
+        told = {"asserted", "threatened"} if roots is not None and THREAT_ROOT in roots else \
+            {"asserted", "intended"} if roots is None else {"asserted"}
         facts = [e for e in recent if e.mode in told and not e.negated]
         if roots is not None:  # "the attack" is the last attack told, "the move" the last event
             facts = [e for e in facts if e.event_type.root in roots]

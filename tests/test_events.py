@@ -821,6 +821,9 @@ def test_a_definite_event_noun_refers_back_to_the_last_event(pipeline):
     # "the strike" is an attack told before, not any event
     events = extract_text(pipeline, "Turkey and the UN brokered the deal. Zelensky condemned the strike.")
     assert all(e.source.country != "UKR" for e in events)
+    # an agreement to act is a move made, though the act is still to come
+    events = extract_text(pipeline, "NATO agreed to open membership talks with Georgia. Tbilisi hailed the move.")
+    assert ("GEO", "NATO", "05") in {(e.source.id, e.target.id, e.event_type.root) for e in events}
     # nothing told before: nothing to refer to
     assert extract_text(pipeline, "Japan praised the decision.") == []
 
