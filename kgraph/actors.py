@@ -628,12 +628,31 @@ class ActorResolver:
                 # own, as CAMEO codes it (NGO, NGOHRI), not people of wherever it speaks about
                 return [self.gazetteer.nongovernmental(own.cameo)]
             if own is not None and own.how == "agent" and own.cameo not in UNPLACED_AGENTS:
+                told = self._told_before(head, own)
+                if told:
+                    return told
                 # of no country yet: where the event happens may say (events._placed)
                 return [(self.gazetteer.unattributed(own.cameo), "---" + own.cameo)]
             return []
         if agent is None:
             agent = self._agent_in(head)
         return self._owned(owners, _held_no_more(head, agent))
+
+    def _told_before(self, head: Token, own: Mention) -> list[tuple[Actor, str]]:
+        """"Protesters in Dhaka clashed with police. The demonstrators demanded …": a definite group word of
+        no country is the same group as the last one of its kind named in the two sentences before, if that
+        one has a country."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return []
+        sent = head.sent
+        window = head.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        window = head.doc[window - 1].sent.start if window > 0 else window
+        for m in reversed(self.mentions):
+            if m.how != "agent" or m.cameo != own.cameo or not window <= m.start < sent.start:
+                continue
+            found = self.resolve(head.doc[m.start:m.end].root)
+            return [] if any(is_unattributed(a) for a, _ in found) else found
+        return []
 
     def _owned(self, owners: list[Mention], agent: str | None) -> list[tuple[Actor, str]]:
         out = []

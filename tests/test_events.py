@@ -850,6 +850,22 @@ def test_the_police_a_country_s_people_face_are_that_country_s(pipeline):
     assert extract_text(pipeline, "Syrian rebels attacked soldiers.") == []
 
 
+def test_a_definite_group_word_is_the_group_named_just_before(pipeline):
+    events = extract_text(pipeline, "Chilean students marched in Santiago. The students demanded the resignation "
+                                    "of President Boric.")
+    assert ("CHLEDU", "10") in {(e.source_code, e.event_type.root) for e in events if e.sentence_index == 1}
+    # only a definite one, and only if that group had a country
+    events = extract_text(pipeline, "Chilean students marched in Santiago. Students elsewhere demanded reforms.")
+    assert all(e.sentence_index == 0 for e in events)
+
+
+def test_a_crowd_rallying_demonstrates_rallying_behind_someone_supports_them(pipeline):
+    (event,) = extract_text(pipeline, "Thousands of Serbians rallied in Belgrade on Saturday.")
+    assert (event.source_code, event.event_type.root) == ("SRBCVL", "14")
+    (event,) = extract_text(pipeline, "France rallied to Ukraine's defence.")
+    assert (event.target.id, event.event_type.code) == ("UKR", "053")
+
+
 def test_coordinated_sides_of_a_clash_fight_each_other_not_the_place(pipeline):
     events = extract_text(pipeline, "Sudan's army and the Rapid Support Forces clashed in Khartoum.")
     assert {(e.source_code, e.target_code) for e in events} == {
