@@ -104,6 +104,8 @@ TOPIC_CONFIDENCE = 0.6
 # that such a noun may still refer back to ("fired a missile into the sea. … condemned the launch")
 THREAT_ROOT = "13"
 MEDIATE_CODE = "045"
+SEQUEL_ADVERBS = {"later", "then", "subsequently", "afterwards", "afterward", "since", "eventually",
+                  "finally"}
 NOT_AT_HOME = {"REF", "IMG", "REB", "INS", "SEP", "RAD", "UAF", "CRM"}
 _FORCE, _COERCION = frozenset({"18", "19", "20"}), frozenset({"16", "17"})
 EVENT_ANAPHORS: dict[str, frozenset[str] | None] = {
@@ -405,6 +407,14 @@ class DependencyExtractor:
                     and self._choose(c, self.lexicon.verbs.get(c.lemma_.lower(), [])) is None]
             act_objects = [o for a in acts for o in a.children if o.dep_ == "dobj"]
             candidates.append((act_objects + _prep_objects(acts + act_objects, FALLBACK_PREPS), 0.6))
+        own_objects = [o for o in verb.children if o.dep_ == "dobj"]
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not passive \
+                and all(o in light_nouns or _names_nobody(o, resolver) for o in own_objects) \
+                and not any(c.dep_ == "ccomp" for c in verb.children):
+            # "warned Russia and threatened sanctions", "struck Gaza and killed 20 people": a second verb that
+            # names no one of its own acts on whom the first did (not one that says a clause or is about
+            # something else: "… and insisted the unrest was ethnic")
+            candidates.append(([o for o in verb.head.children if o.dep_ == "dobj"], 0.6))
         weak = None  # people of no country yet ("protesters"): taken only if nothing better is named
         for heads_used, confidence in candidates:
             targets = _resolve_all(resolver, *heads_used)
@@ -1043,6 +1053,12 @@ def _topic_actors(topics: list[Token], resolver: ActorResolver, own: set[str],
     return []
 
 
+def _names_nobody(noun: Token, resolver: ActorResolver) -> bool:
+    """People of no country yet: "20 people", "hostages"."""
+    found = _resolve_all(resolver, noun)
+    return bool(found) and all(is_nobody(a, c) for a, c in found)
+
+
 def _names_people(noun: Token, resolver: ActorResolver) -> bool:
     mention = resolver.mention_at(noun)
     return mention is not None and mention.how == "agent"
@@ -1317,6 +1333,11 @@ def _date_text(trigger: Token) -> str | None:
             if ent is not None:
                 return ent.text
         stack.extend(c for c in token.children if c.dep_ in TEMPORAL_DEPS | {"pobj"})
+    if trigger.dep_ == "conj" and trigger.head.pos_ in {"VERB", "AUX"} \
+            and not any(c.dep_ == "advmod" and c.lower_ in SEQUEL_ADVERBS for c in trigger.children):
+        # "killed 1,200 people on October 7 and took 240 hostages": coordinated acts share their time (not
+        # "… and later recalled its envoy")
+        return _date_text(trigger.head)
     return None
 
 

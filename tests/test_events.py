@@ -866,6 +866,25 @@ def test_a_crowd_rallying_demonstrates_rallying_behind_someone_supports_them(pip
     assert (event.target.id, event.event_type.code) == ("UKR", "053")
 
 
+def test_a_second_verb_that_names_no_one_acts_on_whom_the_first_did(pipeline):
+    events = extract_text(pipeline, "Canada warned Iran and threatened new sanctions.")
+    assert {(e.source.id, e.target.id, e.event_type.code) for e in events} == {
+        ("CAN", "IRN", "130"), ("CAN", "IRN", "1312")}
+    # not a verb that says a clause of its own
+    events = extract_text(pipeline, "Canada praised Chile and insisted the dispute was over.")
+    assert {(e.source.id, e.target.id) for e in events} == {("CAN", "CHL")}
+
+
+def test_coordinated_acts_share_their_time(pipeline):
+    events = extract_text(pipeline, "On Monday, Japan suspended imports from Russia and halted exports to "
+                                    "Belarus.", date="2024-05-15")
+    assert {(e.target.id, e.date) for e in events} == {("RUS", "2024-05-13"), ("BLR", "2024-05-13")}
+    # unless the second is told as later
+    events = extract_text(pipeline, "Japan recalled its ambassador to Russia on Monday and later expelled "
+                                    "two Russian diplomats.", date="2024-05-15")
+    assert sorted(e.date for e in events) == ["2024-05-13", "2024-05-15"]
+
+
 def test_coordinated_sides_of_a_clash_fight_each_other_not_the_place(pipeline):
     events = extract_text(pipeline, "Sudan's army and the Rapid Support Forces clashed in Khartoum.")
     assert {(e.source_code, e.target_code) for e in events} == {
