@@ -43,6 +43,7 @@ OBJECT_PREPS = {"to", "on", "upon", "in"}
 # "Brazil and the US seek to deepen their partnership" (each does it with the other). Praise is not
 # ("Ghana and Mali welcomed the deal"): of CAMEO 05 only the symmetric codes are (050, 057).
 RECIPROCAL_ROOTS = {"03", "04", "06"}
+RELATION_NOUNS = {"tie", "relation", "relationship", "link", "contact"}
 # How a date modifies a verb or an event noun: "on Monday", "last week", "Tuesday", "the 1994 genocide"
 TEMPORAL_DEPS = {"prep", "npadvmod", "advmod", "nummod", "compound", "amod", "nmod", "pcomp", "tmod", "det", "quantmod"}
 # Where an event noun's target is when its own lexicon entry names none of the prepositions present
@@ -1100,6 +1101,8 @@ def _mutual(objects: list[Token]) -> bool:
         their = any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
         if their and obj.lemma_.lower() not in PEOPLE_NOUNS:
             return True  # "postponed their meeting", not "warned their citizens"
+        if obj.lemma_.lower() in RELATION_NOUNS:
+            return True  # "Morocco and Algeria cut diplomatic ties": ties are between them
     return False
 
 

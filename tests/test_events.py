@@ -885,6 +885,19 @@ def test_coordinated_acts_share_their_time(pipeline):
     assert sorted(e.date for e in events) == ["2024-05-13", "2024-05-15"]
 
 
+def test_ties_cut_by_coordinated_sides_are_between_them(pipeline):
+    events = extract_text(pipeline, "Morocco and Algeria have cut diplomatic ties.")
+    assert {(e.source.id, e.target.id, e.event_type.code) for e in events} == {
+        ("MAR", "DZA", "161"), ("DZA", "MAR", "161")}
+
+
+def test_a_crowd_storming_an_embassy_riots_police_storming_it_seize_it(pipeline):
+    (event,) = extract_text(pipeline, "Protesters stormed the French embassy in Niamey.")
+    assert (event.source_code, event.target_code, event.event_type.code) == ("NERCVL", "FRAGOV", "145")
+    (event,) = extract_text(pipeline, "Ecuadorian police stormed the Mexican embassy in Quito.")
+    assert (event.source_code, event.target_code, event.event_type.code) == ("ECUCOP", "MEXGOV", "171")
+
+
 def test_coordinated_sides_of_a_clash_fight_each_other_not_the_place(pipeline):
     events = extract_text(pipeline, "Sudan's army and the Rapid Support Forces clashed in Khartoum.")
     assert {(e.source_code, e.target_code) for e in events} == {
