@@ -105,6 +105,9 @@ TOPIC_CONFIDENCE = 0.6
 # that such a noun may still refer back to ("fired a missile into the sea. … condemned the launch")
 THREAT_ROOT = "13"
 MEDIATE_CODE = "045"
+# Participles that add what the subject of the main clause said: "…, accusing Israel of …", "…, urging …"
+STANCE_PARTICIPLES = {"accuse", "blame", "urge", "call", "demand", "warn", "threaten", "condemn", "criticize",
+                      "criticise", "denounce", "praise", "thank", "vow", "appeal", "ask", "reject", "dismiss"}
 SEQUEL_ADVERBS = {"later", "then", "subsequently", "afterwards", "afterward", "since", "eventually",
                   "finally"}
 NOT_AT_HOME = {"REF", "IMG", "REB", "INS", "SEP", "RAD", "UAF", "CRM"}
@@ -1176,6 +1179,12 @@ def _subject(verb: Token) -> Token | None:
             token = token.head.head  # "signed an accord to supply Gondor": the signer supplies
         elif _purpose(token):
             token = token.head  # "signed an accord on Monday to supply Chad": a purpose clause shares the subject
+        elif token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ in {"VERB", "AUX"} \
+                and token.lemma_.lower() in STANCE_PARTICIPLES:
+            # "Iran condemned the strike, accusing Israel of …": a participle clause of what the speaker says
+            # shares the main clause's subject (not every participle: "…, killing 20" retells the act, and
+            # "…, seeking to mend ties" is a purpose, not news)
+            token = token.head
         # documents speak for who issued them: "issued a statement calling on Egypt to open the border"
         elif token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in DOCUMENT_NOUNS \
                 and token.head.dep_ in OBJECTS:

@@ -898,6 +898,14 @@ def test_a_crowd_storming_an_embassy_riots_police_storming_it_seize_it(pipeline)
     assert (event.source_code, event.target_code, event.event_type.code) == ("ECUCOP", "MEXGOV", "171")
 
 
+def test_a_participle_of_what_was_said_shares_the_subject(pipeline):
+    events = extract_text(pipeline, "Iran condemned the strike, accusing Israel of violating its sovereignty.")
+    assert ("IRN", "ISR", "112") in {(e.source.id, e.target.id, e.event_type.code) for e in events}
+    # a participle that retells the act is no second event
+    (event,) = extract_text(pipeline, "Israel struck Gaza overnight, killing 20 people.")
+    assert event.verb == "strike"
+
+
 def test_coordinated_sides_of_a_clash_fight_each_other_not_the_place(pipeline):
     events = extract_text(pipeline, "Sudan's army and the Rapid Support Forces clashed in Khartoum.")
     assert {(e.source_code, e.target_code) for e in events} == {
