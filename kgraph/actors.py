@@ -33,6 +33,9 @@ GOVERNMENT = "GOV"
 CIVILIANS = "CVL"
 FORMER_OFFICIAL = "ELI"  # CAMEO codes a former office holder as an elite, not as the government
 STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
+# Agreements and formats named after the city where they were made: that city's country is no party to them
+NAMED_AFTER_PLACES = {"agreement", "accord", "treaty", "convention", "protocol", "pact", "format", "process",
+                      "declaration", "communique", "charter", "memorandum", "club", "principle"}
 # Children that belong to a noun phrase naming an actor ("the [US] [National Security Council] spokesman").
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "nummod", "case", "appos", "npadvmod", "cc", "conj"}
 # How many a plural noun names: "the two Koreas", "both sides", "the three Baltic states"
@@ -871,6 +874,9 @@ class ActorResolver:
             token, via_prep, hops = stack.pop()
             if token.dep_ in NP_DEPS or token.dep_ == "pobj" and via_prep:
                 m = self.by_token.get(token.i)
+                if m is not None and m.how in {"seat", "place"} and not via_prep \
+                        and head.lemma_.lower() in NAMED_AFTER_PLACES:
+                    m = None  # "the Paris climate agreement", "the Minsk agreements": a name, not a party
                 if m is not None and m.how != "agent" and stance(token.doc[m.start]) is None and m != own:
                     (through_prep if via_prep else direct).append(m)  # a name's own words do not own it
                     depth[(m.start, m.end)] = min(hops, depth.get((m.start, m.end), hops))

@@ -16,8 +16,8 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import (CIVILIANS, DOCUMENT_NOUNS, GOVERNMENT, SPEECH_VERBS, STATE_AGENTS, ActorResolver, Entry,
-                     Gazetteer, is_nobody, is_unattributed, partitive_wholes, stance)
+from .actors import (CIVILIANS, DOCUMENT_NOUNS, GOVERNMENT, NAMED_AFTER_PLACES, SPEECH_VERBS, STATE_AGENTS,
+                     ActorResolver, Entry, Gazetteer, is_nobody, is_unattributed, partitive_wholes, stance)
 from .clean import RepairedText
 from .dates import resolve_date
 from .lexicon import Lexicon, LexiconEntry
@@ -740,7 +740,8 @@ class DependencyExtractor:
             # "an inquiry into abuses committed by Serb police": the participle's agent, last
             heads += _opposed(noun) or found or [
                 c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.pos_ != "PRON"
-                and stance(c) is None and _resolve_all(resolver, c)] or [
+                and stance(c) is None and not _named_after(noun, c, resolver)
+                and _resolve_all(resolver, c)] or [
                 a for c in noun.children if not self._mediation(c) for a in _participle_agents(c)]
         return heads
 
@@ -1055,6 +1056,13 @@ def _topic_actors(topics: list[Token], resolver: ActorResolver, own: set[str],
         if found:
             return found
     return []
+
+
+def _named_after(noun: Token, modifier: Token, resolver: ActorResolver) -> bool:
+    """"the Paris climate agreement", "the Minsk agreements": a city in a pact's name is no party to it."""
+    mention = resolver.mention_at(modifier)
+    return noun.lemma_.lower() in NAMED_AFTER_PLACES and modifier.dep_ != "poss" \
+        and mention is not None and mention.how in {"seat", "place"}
 
 
 def _names_nobody(noun: Token, resolver: ActorResolver) -> bool:

@@ -394,6 +394,13 @@ def test_who_brokered_a_deal_is_no_party_to_it(pipeline):
     assert event.target.id == "COL"
 
 
+def test_a_city_a_pact_is_named_after_is_no_party_to_it(pipeline):
+    assert extract_text(pipeline, "Russia violated the Minsk agreements.") == []
+    # the parties named are
+    (event,) = extract_text(pipeline, "Russia abandoned the Minsk agreements with Ukraine.")
+    assert (event.source.id, event.target.id) == ("RUS", "UKR")
+
+
 def test_the_agent_of_a_thing_done_is_its_source(pipeline):
     (event,) = extract_text(pipeline, "Venezuela rejected the proposal made by Colombia.")
     assert (event.source.id, event.event_type.root, event.target.id) == ("VEN", "12", "COL")
