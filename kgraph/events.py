@@ -866,6 +866,8 @@ class DependencyExtractor:
         """`domestic`: the targets are places, so an actor acting in its own country is an event
         ("Turkish police dispersed a rally in Ankara"). `mutual`: coordinated sources act on each other
         ("A and B postponed their meeting", "A and B accused each other")."""
+        if entry.organisation_code and targets and all(a.kind == "organisation" for a, _ in targets):
+            entry = replace(entry, code=entry.organisation_code)  # "left ECOWAS", "withdrew from the WHO"
         event_type = acted = self.lexicon.event_type(entry.code)
         negated, mode, origin = self._modality(trigger, entry)
         # "A held talks with B": B held talks with A too; and "A will meet B", a meeting to come, both ways

@@ -32,6 +32,9 @@ class LexiconEntry:
     infinitive: bool = False
     # the participle after "be" says where the subject stands, no passive: "Israel is opposed to the plan"
     stative: bool = False
+    # the code when the target is an international organisation: leaving or withdrawing from one reduces
+    # relations with it ("Mali withdrew from ECOWAS" is no military retreat)
+    organisation_code: str | None = None
     stem: str | None = None  # the verb a noun entry nominalises: its relation is the verb's
 
     @property
@@ -145,8 +148,9 @@ class Lexicon:
                 entry = entry_from_json(obj)
             except (KeyError, TypeError, ValueError) as err:
                 raise DataFileError(f"{path}:{number}: bad lexicon entry ({err})") from err
-            if entry.code not in self.types:
-                raise DataFileError(f"{path}:{number}: unknown CAMEO code {entry.code!r}")
+            for code in filter(None, (entry.code, entry.organisation_code)):
+                if code not in self.types:
+                    raise DataFileError(f"{path}:{number}: unknown CAMEO code {code!r}")
             table = self.verbs if entry.verb else self.nouns
             bucket = table.setdefault(entry.verb or entry.noun, [])
             bucket[:] = [e for e in bucket if e.key != entry.key]
@@ -186,4 +190,5 @@ def entry_from_json(obj: dict) -> LexiconEntry:
         one_way=bool(obj.get("one_way", False)),
         infinitive=bool(obj.get("infinitive", False)),
         stative=bool(obj.get("stative", False)),
+        organisation_code=str(obj["organisation_code"]) if obj.get("organisation_code") else None,
     )

@@ -401,6 +401,16 @@ def test_a_city_a_pact_is_named_after_is_no_party_to_it(pipeline):
     assert (event.source.id, event.target.id) == ("RUS", "UKR")
 
 
+def test_leaving_an_organisation_reduces_relations_with_it(pipeline):
+    for text in ("Mali withdrew from ECOWAS.", "Mali announced its withdrawal from ECOWAS.",
+                 "The US pulled out of the WHO."):
+        (event,) = extract_text(pipeline, text)
+        assert (event.target.kind, event.event_type.code) == ("organisation", "160")
+    # from a country, a retreat still
+    (event,) = extract_text(pipeline, "Russia withdrew its troops from Syria.")
+    assert event.event_type.code == "0874"
+
+
 def test_the_agent_of_a_thing_done_is_its_source(pipeline):
     (event,) = extract_text(pipeline, "Venezuela rejected the proposal made by Colombia.")
     assert (event.source.id, event.event_type.root, event.target.id) == ("VEN", "12", "COL")
