@@ -43,7 +43,18 @@ OBJECT_PREPS = {"to", "on", "upon", "in"}
 # "Brazil and the US seek to deepen their partnership" (each does it with the other). Praise is not
 # ("Ghana and Mali welcomed the deal"): of CAMEO 05 only the symmetric codes are (050, 057).
 RECIPROCAL_ROOTS = {"03", "04", "06"}
+# What is between two sides by its nature: coordinated sides that cut or restore ties act on each other
 RELATION_NOUNS = {"tie", "relation", "relationship", "link", "contact"}
+# CAMEO 045, mediate: whoever brokered a deal is a third party to it, not a side
+MEDIATE_CODE = "045"
+# Participles that add what the subject of the main clause said: "…, accusing Israel of …", "…, urging …"
+STANCE_PARTICIPLES = {"accuse", "blame", "urge", "call", "demand", "warn", "threaten", "condemn", "criticize",
+                      "criticise", "denounce", "praise", "thank", "vow", "appeal", "ask", "reject", "dismiss"}
+# Adverbs that put a coordinated act after the first, so it does not share its date: "… and later recalled"
+SEQUEL_ADVERBS = {"later", "then", "subsequently", "afterwards", "afterward", "since", "eventually",
+                  "finally"}
+# A country's people who may be anywhere: its refugees, migrants, armed groups and criminals
+NOT_AT_HOME = {"REF", "IMG", "REB", "INS", "SEP", "RAD", "UAF", "CRM"}
 # How a date modifies a verb or an event noun: "on Monday", "last week", "Tuesday", "the 1994 genocide"
 TEMPORAL_DEPS = {"prep", "npadvmod", "advmod", "nummod", "compound", "amod", "nmod", "pcomp", "tmod", "det", "quantmod"}
 # Where an event noun's target is when its own lexicon entry names none of the prepositions present
@@ -100,17 +111,10 @@ TOPIC_PREPS = {"of", "in", "at", "near", "with", "against", "on", "over", "about
                "toward", "towards"}
 TOPIC_DEPTH = 3
 TOPIC_CONFIDENCE = 0.6
+THREAT_ROOT = "13"
 # Nouns that name an event already told: "the move", "the decision", "the launch", "the attack"
 # and the CAMEO roots of the events each can mean (None: any event); ANAPHORIC_ROOTS: the acts with no target
 # that such a noun may still refer back to ("fired a missile into the sea. … condemned the launch")
-THREAT_ROOT = "13"
-MEDIATE_CODE = "045"
-# Participles that add what the subject of the main clause said: "…, accusing Israel of …", "…, urging …"
-STANCE_PARTICIPLES = {"accuse", "blame", "urge", "call", "demand", "warn", "threaten", "condemn", "criticize",
-                      "criticise", "denounce", "praise", "thank", "vow", "appeal", "ask", "reject", "dismiss"}
-SEQUEL_ADVERBS = {"later", "then", "subsequently", "afterwards", "afterward", "since", "eventually",
-                  "finally"}
-NOT_AT_HOME = {"REF", "IMG", "REB", "INS", "SEP", "RAD", "UAF", "CRM"}
 _FORCE, _COERCION = frozenset({"18", "19", "20"}), frozenset({"16", "17"})
 EVENT_ANAPHORS: dict[str, frozenset[str] | None] = {
     "move": None, "decision": None, "step": None, "action": None, "measure": None, "announcement": None,
