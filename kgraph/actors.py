@@ -648,8 +648,7 @@ class ActorResolver:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return []
         sent = head.sent
-        window = head.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        window = head.doc[window - 1].sent.start if window > 0 else window
+        window = _sentences_back(head, 2)
         for m in reversed(self.mentions):
             if m.how != "agent" or m.cameo != own.cameo or not window <= m.start < sent.start:
                 continue
@@ -705,9 +704,8 @@ class ActorResolver:
         governing = self._governing_subject(pronoun, kinds)
         if governing:
             return governing
-        sent = pronoun.sent
         doc = pronoun.doc
-        window_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        window_start = _sentences_back(pronoun, 1)
         for m in reversed(self.mentions):
             if m.start >= pronoun.i or m.start < window_start or m.how == "agent" or m.actor.kind not in kinds:
                 continue
@@ -739,10 +737,7 @@ class ActorResolver:
         """"Both sides", "the two countries": the last two actors named before, in this or the previous
         two sentences."""
         doc = head.doc
-        start = head.sent.start
-        for _ in range(2):
-            if start > 0:
-                start = doc[start - 1].sent.start
+        start = _sentences_back(head, 2)
         people = head.lemma_.lower() in {"leader", "president"}  # "the two leaders" are people named
         # "Egypt and Qatar urged both sides to …": the subject of the verb acting on them is neither side
         verb = next((t for t in head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
@@ -874,9 +869,8 @@ class ActorResolver:
             token, via_prep, hops = stack.pop()
             if token.dep_ in NP_DEPS or token.dep_ == "pobj" and via_prep:
                 m = self.by_token.get(token.i)
-                if m is not None and m.how in {"seat", "place"} and not via_prep \
-                        and head.lemma_.lower() in NAMED_AFTER_PLACES:
-                    m = None  # "the Paris climate agreement", "the Minsk agreements": a name, not a party
+                if not via_prep and named_after_place(head, m):
+                    m = None  # "the Paris climate agreement": a name, not a party
                 if m is not None and m.how != "agent" and stance(token.doc[m.start]) is None and m != own:
                     (through_prep if via_prep else direct).append(m)  # a name's own words do not own it
                     depth[(m.start, m.end)] = min(hops, depth.get((m.start, m.end), hops))
@@ -907,6 +901,21 @@ class ActorResolver:
             if offices:
                 return offices[:1]
         return [nearest]
+
+
+def _sentences_back(token: Token, count: int) -> int:
+    """Where the sentence `count` sentences before the token's starts (the document's first, at most)."""
+    start = token.sent.start
+    for _ in range(count):
+        if start > 0:
+            start = token.doc[start - 1].sent.start
+    return start
+
+
+def named_after_place(noun: Token, mention: Mention | None) -> bool:
+    """"the Paris climate agreement", "the Minsk agreements": a city in a pact's name is no party to it."""
+    return noun.lemma_.lower() in NAMED_AFTER_PLACES and mention is not None \
+        and mention.how in {"seat", "place"}
 
 
 def _held_no_more(head: Token, agent: str | None) -> str | None:

@@ -16,8 +16,8 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import (CIVILIANS, DOCUMENT_NOUNS, GOVERNMENT, NAMED_AFTER_PLACES, SPEECH_VERBS, STATE_AGENTS,
-                     ActorResolver, Entry, Gazetteer, is_nobody, is_unattributed, partitive_wholes, stance)
+from .actors import (CIVILIANS, DOCUMENT_NOUNS, GOVERNMENT, SPEECH_VERBS, STATE_AGENTS, ActorResolver, Entry,
+                     Gazetteer, is_nobody, is_unattributed, named_after_place, partitive_wholes, stance)
 from .clean import RepairedText
 from .dates import resolve_date
 from .lexicon import Lexicon, LexiconEntry
@@ -600,10 +600,11 @@ class DependencyExtractor:
         ("the EU and the US froze the assets … EU ministers approved the measure"). An act told later with
         no target is the nearer antecedent ("North Korea fired a missile into the sea. Japan condemned the
         launch.")."""
-        # what was only threatened is no fact, but the threat is: "the threat" is one
-        # and an agreement or a plan announced is a move made: "agreed to open talks … hailed the move"
-        told = {"asserted", "threatened"} if roots is not None and THREAT_ROOT in roots else \
-            {"asserted", "intended"} if roots is None else {"asserted"}
+        told = {"asserted"}
+        if roots is None:  # an agreement or a plan announced is a move made: "agreed to open talks …"
+            told.add("intended")
+        elif THREAT_ROOT in roots:  # what was only threatened is no fact, but the threat is one
+            told.add("threatened")
         facts = [e for e in recent if e.mode in told and not e.negated]
         if roots is not None:  # "the attack" is the last attack told, "the move" the last event
             facts = [e for e in facts if e.event_type.root in roots]
@@ -744,7 +745,8 @@ class DependencyExtractor:
             # "an inquiry into abuses committed by Serb police": the participle's agent, last
             heads += _opposed(noun) or found or [
                 c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.pos_ != "PRON"
-                and stance(c) is None and not _named_after(noun, c, resolver)
+                and stance(c) is None
+                and (c.dep_ == "poss" or not named_after_place(noun, resolver.mention_at(c)))  # "Kyiv's pact"
                 and _resolve_all(resolver, c)] or [
                 a for c in noun.children if not self._mediation(c) for a in _participle_agents(c)]
         return heads
@@ -1062,13 +1064,6 @@ def _topic_actors(topics: list[Token], resolver: ActorResolver, own: set[str],
         if found:
             return found
     return []
-
-
-def _named_after(noun: Token, modifier: Token, resolver: ActorResolver) -> bool:
-    """"the Paris climate agreement", "the Minsk agreements": a city in a pact's name is no party to it."""
-    mention = resolver.mention_at(modifier)
-    return noun.lemma_.lower() in NAMED_AFTER_PLACES and modifier.dep_ != "poss" \
-        and mention is not None and mention.how in {"seat", "place"}
 
 
 def _names_nobody(noun: Token, resolver: ActorResolver) -> bool:
